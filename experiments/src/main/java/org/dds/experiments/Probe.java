@@ -1,0 +1,1 @@
+package org.dds.experiments; final class Probe { private Probe() {} }
