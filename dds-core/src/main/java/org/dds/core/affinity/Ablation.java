@@ -1,0 +1,76 @@
+package org.dds.core.affinity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dds.core.FeatureMatrix;
+import org.dds.core.FeatureSet;
+import org.dds.core.comparison.MatrixComparison;
+import org.dds.core.kernel.PairwiseFunction;
+import org.dds.core.kernel.RowGeometry;
+import org.dds.core.normalization.Centering;
+import org.dds.core.normalization.Identity;
+import org.dds.core.normalization.Normalization;
+
+/**
+ * Affinity matrices for every (normalisation, f) pair under one g: the paper's Table-2 ablation. Each model is
+ * normalised once per normalisation, and the functions f share that normalised model's pairwise work (one Gram
+ * matrix, one pass of Manhattan distances); column centring shares the shift-invariant quantities of the
+ * unnormalised features. Results equal {@link AffinityMatrix#compute} for each pair.
+ */
+public final class Ablation {
+    private Ablation() {
+    }
+
+    /**
+     * @param set            the models (same images)
+     * @param normalizations the normalisations (rows of the table)
+     * @param functions      the functions f (columns)
+     * @param comparison     g
+     * @return affinity matrices keyed by normalisation name, then f name, in the given orders
+     */
+    public static Map<String, Map<String, AffinityMatrix>> compute(FeatureSet set, List<Normalization> normalizations,
+            List<PairwiseFunction> functions, MatrixComparison comparison) {
+        int nn = normalizations.size();
+        int nf = functions.size();
+        List<List<List<double[]>>> emb = new ArrayList<>();
+        for (int a = 0; a < nn; a++) {
+            List<List<double[]>> perF = new ArrayList<>();
+            for (int b = 0; b < nf; b++) {
+                perF.add(new ArrayList<>());
+            }
+            emb.add(perF);
+        }
+        for (FeatureMatrix x : set.models()) {
+            Dds.checkImages(x, comparison);
+            RowGeometry raw = null;
+            for (int a = 0; a < nn; a++) {
+                Normalization norm = normalizations.get(a);
+                RowGeometry geo;
+                if (norm instanceof Identity) {
+                    raw = raw != null ? raw : new RowGeometry(x);
+                    geo = raw;
+                } else if (norm instanceof Centering) {
+                    raw = raw != null ? raw : new RowGeometry(x);
+                    geo = raw.shifted(norm.apply(x));
+                } else {
+                    geo = new RowGeometry(norm.apply(x));
+                }
+                for (int b = 0; b < nf; b++) {
+                    emb.get(a).get(b).add(Dds.embed(geo, functions.get(b), comparison));
+                }
+            }
+        }
+        Map<String, Map<String, AffinityMatrix>> out = new LinkedHashMap<>();
+        for (int a = 0; a < nn; a++) {
+            Map<String, AffinityMatrix> row = new LinkedHashMap<>();
+            for (int b = 0; b < nf; b++) {
+                row.put(functions.get(b).name(), AffinityMatrix.fromEmbeddings(set.names(), emb.get(a).get(b)));
+            }
+            out.put(normalizations.get(a).name(), row);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,174 @@
+package org.dds.core.affinity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dds.core.DdsInputException;
+import org.dds.core.FeatureMatrix;
+import org.dds.core.FeatureSet;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The T x T matrix A[i][j] = DDS(X_i, X_j) over a set of models, symmetric, with the model names.
+ *
+ * <p>{@link #compute} prepares each model once (normalise, f, embed for g: T preparations) and compares all
+ * pairs with one matrix product V V^T of the stacked embeddings (ND4J). Memory is O(T n^2 + n d).
+ */
+public final class AffinityMatrix {
+    private final List<String> names;
+    private final double[][] values;
+
+    /**
+     * @param names  model names, in order
+     * @param values T x T values (copied)
+     */
+    public AffinityMatrix(List<String> names, double[][] values) {
+        this.names = List.copyOf(names);
+        if (values.length != names.size()) {
+            throw new IllegalArgumentException(values.length + " rows for " + names.size() + " names");
+        }
+        this.values = new double[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].length != names.size()) {
+                throw new IllegalArgumentException("row " + i + " has " + values[i].length + " values");
+            }
+            this.values[i] = values[i].clone();
+        }
+    }
+
+    /**
+     * @param set    the models (same images)
+     * @param config normalisation, f and g
+     * @return the affinity matrix
+     */
+    public static AffinityMatrix compute(FeatureSet set, DdsConfig config) {
+        List<double[]> embeddings = new ArrayList<>(set.size());
+        for (FeatureMatrix x : set.models()) {
+            embeddings.add(Dds.prepare(x, config));
+        }
+        return fromEmbeddings(set.names(), embeddings);
+    }
+
+    /**
+     * The naive computation the authors' code does: every pair recomputes both models from scratch. Kept as the
+     * baseline of the benchmark and as a cross-check in tests.
+     *
+     * @param set    the models
+     * @param config normalisation, f and g
+     * @return the affinity matrix
+     */
+    public static AffinityMatrix computeNaive(FeatureSet set, DdsConfig config) {
+        int t = set.size();
+        double[][] a = new double[t][t];
+        for (int i = 0; i < t; i++) {
+            for (int j = i; j < t; j++) {
+                a[i][j] = Dds.similarity(set.models().get(i), set.models().get(j), config);
+                a[j][i] = a[i][j];
+            }
+        }
+        return new AffinityMatrix(set.names(), a);
+    }
+
+    /**
+     * Stacks the embeddings as the rows of V and forms V V^T in one product.
+     *
+     * @param names      model names
+     * @param embeddings one unit vector per model, all the same length (consumed)
+     * @return the symmetrised product
+     */
+    static AffinityMatrix fromEmbeddings(List<String> names, List<double[]> embeddings) {
+        int t = embeddings.size();
+        int m = embeddings.get(0).length;
+        double[][] a = new double[t][t];
+        try (INDArray v = Nd4j.createUninitialized(DataType.DOUBLE, t, m)) {
+            for (int i = 0; i < t; i++) {
+                try (INDArray row = Nd4j.createFromArray(embeddings.get(i))) {
+                    v.putRow(i, row);
+                }
+                embeddings.set(i, null);
+            }
+            try (INDArray p = v.mmul(v.transpose())) {
+                for (int i = 0; i < t; i++) {
+                    for (int j = 0; j < t; j++) {
+                        a[i][j] = p.getDouble(i, j);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < t; i++) {
+            for (int j = i + 1; j < t; j++) {
+                double s = (a[i][j] + a[j][i]) / 2.0;
+                a[i][j] = s;
+                a[j][i] = s;
+            }
+        }
+        return new AffinityMatrix(names, a);
+    }
+
+    /** @return the model names, in order */
+    public List<String> names() {
+        return names;
+    }
+
+    /** @return T */
+    public int size() {
+        return names.size();
+    }
+
+    /**
+     * @param i row model
+     * @param j column model
+     * @return DDS(X_i, X_j)
+     */
+    public double get(int i, int j) {
+        return values[i][j];
+    }
+
+    /**
+     * @param rowModel    a model name
+     * @param columnModel a model name
+     * @return DDS between them
+     */
+    public double get(String rowModel, String columnModel) {
+        return values[index(rowModel)][index(columnModel)];
+    }
+
+    /**
+     * @param name a model name
+     * @return its index
+     */
+    public int index(String name) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            throw new DdsInputException("unknown model '" + name + "': the affinity matrix holds "
+                    + String.join(", ", names));
+        }
+        return i;
+    }
+
+    /** @return a copy of the values */
+    public double[][] toArray() {
+        double[][] out = new double[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i].clone();
+        }
+        return out;
+    }
+
+    /**
+     * @param keep model names to keep, in the order wanted
+     * @return the sub-matrix over those models
+     */
+    public AffinityMatrix select(List<String> keep) {
+        int[] idx = keep.stream().mapToInt(this::index).toArray();
+        double[][] out = new double[idx.length][idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            for (int j = 0; j < idx.length; j++) {
+                out[i][j] = values[idx[i]][idx[j]];
+            }
+        }
+        return new AffinityMatrix(keep, out);
+    }
+}

@@ -1,0 +1,68 @@
+package org.dds.core.affinity;
+
+import org.dds.core.DdsInputException;
+import org.dds.core.FeatureMatrix;
+import org.dds.core.comparison.MatrixComparison;
+import org.dds.core.kernel.PairwiseFunction;
+import org.dds.core.kernel.RowGeometry;
+
+/**
+ * Duality Diagram Similarity between two models (Dwivedi, Huang, Cichy, Roig, ECCV 2020):
+ * DDS(X, Y) = g(f(Q_X X D_X), f(Q_Y Y D_Y)), computed in float64 whatever the input precision.
+ *
+ * <p>A model's side of the comparison is its {@linkplain #prepare embedding}: normalise, form the n x n matrix
+ * f, embed it as the unit vector g compares. DDS is the dot product of two embeddings, so T models need T
+ * preparations, not T^2 (see {@link AffinityMatrix}).
+ */
+public final class Dds {
+    private Dds() {
+    }
+
+    /**
+     * DDS between two models computed from scratch.
+     *
+     * @param x      features of the first model
+     * @param y      features of the second model, same images in the same order
+     * @param config normalisation, f and g
+     * @return the similarity (1 for identical features)
+     * @throws DdsInputException if the models describe different numbers of images or DDS is undefined
+     */
+    public static double similarity(FeatureMatrix x, FeatureMatrix y, DdsConfig config) {
+        if (x.rows() != y.rows()) {
+            throw new DdsInputException("features of model '" + y.name() + "' have " + y.rows() + " rows but '"
+                    + x.name() + "' has " + x.rows() + ": all models must describe the same images");
+        }
+        return MatrixComparison.dot(prepare(x, config), prepare(y, config));
+    }
+
+    /**
+     * The unit vector that represents one model under {@code config}.
+     *
+     * @param x      features
+     * @param config normalisation, f and g
+     * @return the embedding v such that DDS(X, Y) = v(X) . v(Y)
+     */
+    public static double[] prepare(FeatureMatrix x, DdsConfig config) {
+        checkImages(x, config.comparison());
+        return embed(new RowGeometry(config.normalization().apply(x)), config.function(), config.comparison());
+    }
+
+    /**
+     * @param geometry the normalised rows
+     * @param f        the function
+     * @param g        the comparison
+     * @return g's embedding of f's matrix
+     */
+    static double[] embed(RowGeometry geometry, PairwiseFunction f, MatrixComparison g) {
+        double[] m = g.removesRowAndColumnEffects() ? f.matrixForCentredComparison(geometry) : f.matrix(geometry);
+        return g.embed(m, geometry.rows(), geometry.name());
+    }
+
+    static void checkImages(FeatureMatrix x, MatrixComparison g) {
+        if (x.rows() < g.minimumImages()) {
+            throw new DdsInputException("model '" + x.name() + "' has " + x.rows() + " images but " + g
+                    + " needs at least " + g.minimumImages() + ": give more images"
+                    + (g.minimumImages() == 4 ? " or use --centering biased" : ""));
+        }
+    }
+}

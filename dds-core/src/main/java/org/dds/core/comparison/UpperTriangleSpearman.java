@@ -1,0 +1,26 @@
+package org.dds.core.comparison;
+
+import org.dds.core.stats.Ranks;
+
+/**
+ * Spearman rank correlation of the strict upper triangles of the two matrices, ties given their average rank:
+ * the comparison of representational similarity analysis (Kriegeskorte et al. 2008; Dwivedi and Roig 2019).
+ */
+public record UpperTriangleSpearman() implements MatrixComparison {
+    @Override
+    public double[] embed(double[] matrix, int n, String model) {
+        double[] v = Ranks.average(Embeddings.upperTriangle(matrix, n));
+        Embeddings.centre(v);
+        return Embeddings.unit(v, model, "its n x n matrix");
+    }
+
+    @Override
+    public int minimumImages() {
+        return 3;
+    }
+
+    @Override
+    public String name() {
+        return "spearman";
+    }
+}

@@ -1,0 +1,43 @@
+package org.dds.core.kernel;
+
+import org.dds.core.FeatureMatrix;
+
+/**
+ * A function f that maps n feature vectors (the rows of a normalised feature matrix) to a symmetric n x n
+ * matrix: a kernel (similarity) or a distance (dissimilarity). Matrices are row-major {@code double[n*n]}.
+ * Implementations are immutable and thread-safe.
+ */
+public interface PairwiseFunction {
+
+    /**
+     * @param geometry the rows and their shared pairwise quantities
+     * @return the n x n matrix, row-major
+     * @throws org.dds.core.DdsInputException if f is undefined on these rows (e.g. pearson on a constant row)
+     */
+    double[] matrix(RowGeometry geometry);
+
+    /**
+     * @param x feature matrix
+     * @return the n x n matrix of its rows
+     */
+    default double[] matrix(FeatureMatrix x) {
+        return matrix(new RowGeometry(x));
+    }
+
+    /**
+     * The matrix to use when the comparison g removes row and column effects (double or U-centring): equal to
+     * {@link #matrix(RowGeometry)} after such centring in exact arithmetic, and allowed to differ before it.
+     *
+     * @param geometry the rows
+     * @return the matrix to centre
+     */
+    default double[] matrixForCentredComparison(RowGeometry geometry) {
+        return matrix(geometry);
+    }
+
+    /** @return true for a similarity (kernel), false for a dissimilarity (distance) */
+    boolean isKernel();
+
+    /** @return the name used on the command line and in reports (e.g. {@code cosine}) */
+    String name();
+}

@@ -1,0 +1,72 @@
+package org.dds.core.normalization;
+
+import org.dds.core.DdsInputException;
+import org.dds.core.FeatureMatrix;
+import org.dds.core.MapShape;
+
+/**
+ * Batch normalisation of flattened H x W x C feature maps (Ioffe and Szegedy 2015, without learned affine
+ * parameters): each channel c is shifted and scaled by the mean and population variance of all its values over
+ * the n images and the H x W positions: (x - m_c) / sqrt(v_c + eps).
+ *
+ * @param shape the map shape; rows must have H*W*C values
+ * @param eps   added to the variance, 1e-9 in the paper's code
+ */
+public record BatchNorm(MapShape shape, double eps) implements Normalization {
+
+    /** Validates the parameters. */
+    public BatchNorm {
+        if (shape == null) {
+            throw new DdsInputException("batch_norm needs the feature-map shape H,W,C");
+        }
+        if (!(eps >= 0) || !Double.isFinite(eps)) {
+            throw new DdsInputException("batch_norm eps is not a finite non-negative number: " + eps);
+        }
+    }
+
+    /** @param shape the map shape, eps = 1e-9 */
+    public BatchNorm(MapShape shape) {
+        this(shape, 1e-9);
+    }
+
+    @Override
+    public FeatureMatrix apply(FeatureMatrix x) {
+        MapNormalizations.checkShape(x, shape, name());
+        int n = x.rows();
+        int d = x.cols();
+        int c = shape.channels();
+        int perRow = d / c;
+        double[] v = FeatureMatrix.unsafeData(x);
+        double[] out = new double[v.length];
+        int[] idx = new int[n * perRow];
+        for (int ch = 0; ch < c; ch++) {
+            int p = 0;
+            for (int i = 0; i < n; i++) {
+                for (int k = ch; k < d; k += c) {
+                    idx[p++] = i * d + k;
+                }
+            }
+            double m = Means.mean(v, idx);
+            double ss = 0;
+            for (int q : idx) {
+                double t = v[q] - m;
+                ss += t * t;
+            }
+            double sd = Math.sqrt(ss / idx.length + eps);
+            for (int q : idx) {
+                out[q] = (v[q] - m) / sd;
+            }
+        }
+        return FeatureMatrix.wrap(x.name(), n, d, out);
+    }
+
+    @Override
+    public String name() {
+        return "batch_norm";
+    }
+
+    @Override
+    public String toString() {
+        return "BatchNorm(shape=" + shape + ", eps=" + eps + ")";
+    }
+}

@@ -1,0 +1,32 @@
+package org.dds.core.normalization;
+
+import org.dds.core.FeatureMatrix;
+
+/** Column centring: X - 1 m^T, m the column means over the n images (corrected, see {@link Means}). */
+public record Centering() implements Normalization {
+    @Override
+    public FeatureMatrix apply(FeatureMatrix x) {
+        int n = x.rows();
+        int d = x.cols();
+        double[] v = FeatureMatrix.unsafeData(x);
+        double[] mu = Means.columnMeans(v, n, d);
+        double[] out = new double[v.length];
+        for (int i = 0; i < n; i++) {
+            int off = i * d;
+            for (int k = 0; k < d; k++) {
+                out[off + k] = v[off + k] - mu[k];
+            }
+        }
+        return FeatureMatrix.wrap(x.name(), n, d, out);
+    }
+
+    @Override
+    public String name() {
+        return "centering";
+    }
+
+    @Override
+    public boolean centresColumns() {
+        return true;
+    }
+}

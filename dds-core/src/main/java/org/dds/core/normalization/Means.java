@@ -1,0 +1,78 @@
+package org.dds.core.normalization;
+
+/**
+ * Means with one correction pass: after the plain mean m, the mean of the residuals (x - m) is added back. The
+ * mean of a constant block is then that constant exactly, and a large common offset leaves no rounding residue
+ * of the size eps * offset in the centred values.
+ */
+public final class Means {
+    private Means() {
+    }
+
+    /**
+     * @param data row-major n x d values
+     * @param n    rows
+     * @param d    columns
+     * @return the d column means, corrected
+     */
+    public static double[] columnMeans(double[] data, int n, int d) {
+        double[] mu = new double[d];
+        for (int i = 0; i < n; i++) {
+            int off = i * d;
+            for (int k = 0; k < d; k++) {
+                mu[k] += data[off + k];
+            }
+        }
+        for (int k = 0; k < d; k++) {
+            mu[k] /= n;
+        }
+        double[] corr = new double[d];
+        for (int i = 0; i < n; i++) {
+            int off = i * d;
+            for (int k = 0; k < d; k++) {
+                corr[k] += data[off + k] - mu[k];
+            }
+        }
+        for (int k = 0; k < d; k++) {
+            mu[k] += corr[k] / n;
+        }
+        return mu;
+    }
+
+    /**
+     * @param data   values
+     * @param idx    positions in {@code data} to average
+     * @return the corrected mean of data[idx[*]]
+     */
+    public static double mean(double[] data, int[] idx) {
+        double s = 0;
+        for (int p : idx) {
+            s += data[p];
+        }
+        double m = s / idx.length;
+        double c = 0;
+        for (int p : idx) {
+            c += data[p] - m;
+        }
+        return m + c / idx.length;
+    }
+
+    /**
+     * @param data values
+     * @param from first position
+     * @param len  number of consecutive values
+     * @return the corrected mean of data[from .. from+len)
+     */
+    public static double mean(double[] data, int from, int len) {
+        double s = 0;
+        for (int k = from; k < from + len; k++) {
+            s += data[k];
+        }
+        double m = s / len;
+        double c = 0;
+        for (int k = from; k < from + len; k++) {
+            c += data[k] - m;
+        }
+        return m + c / len;
+    }
+}

@@ -1,0 +1,57 @@
+package org.dds.core.normalization;
+
+import org.dds.core.FeatureMatrix;
+
+/**
+ * Column z-scoring ("znorm"): (x - m) / s per column with the population standard deviation s (ddof 0).
+ *
+ * <p>A column whose variance is zero, or indistinguishable from zero given round-off
+ * ({@code var <= n eps var + (n eps |m|)^2}), is constant: it becomes exactly 0, as scikit-learn's
+ * {@code StandardScaler} does (scale treated as 1 after centring).
+ */
+public record ZScore() implements Normalization {
+    private static final double EPS = Math.ulp(1.0);
+
+    @Override
+    public FeatureMatrix apply(FeatureMatrix x) {
+        int n = x.rows();
+        int d = x.cols();
+        double[] v = FeatureMatrix.unsafeData(x);
+        double[] mu = Means.columnMeans(v, n, d);
+        double[] out = new double[v.length];
+        double[] var = new double[d];
+        for (int i = 0; i < n; i++) {
+            int off = i * d;
+            for (int k = 0; k < d; k++) {
+                double c = v[off + k] - mu[k];
+                out[off + k] = c;
+                var[k] += c * c;
+            }
+        }
+        double[] scale = new double[d];
+        for (int k = 0; k < d; k++) {
+            double vk = var[k] / n;
+            double tiny = n * EPS * mu[k];
+            boolean constant = vk <= n * EPS * vk + tiny * tiny;
+            scale[k] = constant ? 0.0 : 1.0 / Math.sqrt(vk);
+        }
+        for (int i = 0; i < n; i++) {
+            int off = i * d;
+            for (int k = 0; k < d; k++) {
+                // Division, not multiplication by 1/s, to round like (x - m) / s.
+                out[off + k] = scale[k] == 0.0 ? 0.0 : out[off + k] / Math.sqrt(var[k] / n);
+            }
+        }
+        return FeatureMatrix.wrap(x.name(), n, d, out);
+    }
+
+    @Override
+    public String name() {
+        return "zscore";
+    }
+
+    @Override
+    public boolean centresColumns() {
+        return true;
+    }
+}
