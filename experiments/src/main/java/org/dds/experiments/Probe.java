@@ -1,1 +1,0 @@
-package org.dds.experiments; final class Probe { private Probe() {} }

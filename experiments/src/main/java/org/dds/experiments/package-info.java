@@ -1,0 +1,2 @@
+/** Module experiments (see the README). */
+package org.dds.experiments;

@@ -1,1 +1,0 @@
-package org.dds.training; final class Probe { private Probe() {} }
