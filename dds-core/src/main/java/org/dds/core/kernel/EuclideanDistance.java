@@ -4,12 +4,7 @@ package org.dds.core.kernel;
 public record EuclideanDistance() implements PairwiseFunction {
     @Override
     public double[] matrix(RowGeometry geometry) {
-        double[] d2 = geometry.squaredDistances();
-        double[] d = new double[d2.length];
-        for (int p = 0; p < d2.length; p++) {
-            d[p] = Math.sqrt(d2[p]);
-        }
-        return d;
+        return SymmetricMaps.apply(geometry.squaredDistances(), geometry.rows(), Math::sqrt);
     }
 
     @Override

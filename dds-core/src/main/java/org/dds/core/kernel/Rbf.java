@@ -31,26 +31,39 @@ public record Rbf(double threshold) implements PairwiseFunction {
     @Override
     public double[] matrix(RowGeometry geometry) {
         double[] d2 = geometry.squaredDistances();
-        double m = median(d2);
+        int n = geometry.rows();
+        double m = medianOfSymmetric(d2, n);
         if (!(m > 0)) {
             throw new DdsInputException("rbf kernel of model '" + geometry.name() + "' is undefined: the median "
                     + "squared distance between its images is " + m + " (more than half the image pairs coincide);"
                     + " use another f or remove the duplicated images");
         }
         double scale = -1.0 / (2.0 * threshold * threshold * m);
-        double[] k = new double[d2.length];
-        for (int p = 0; p < d2.length; p++) {
-            k[p] = Math.exp(d2[p] * scale);
-        }
-        return k;
+        return SymmetricMaps.apply(d2, n, v -> Math.exp(v * scale));
     }
 
-    /** Median as numpy computes it: the mean of the two middle values when the count is even. */
-    static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int len = s.length;
-        return (len % 2 == 1) ? s[len / 2] : (s[len / 2 - 1] + s[len / 2]) / 2.0;
+    /**
+     * The median of all n^2 entries of a symmetric matrix with zero diagonal and non-negative entries, as numpy
+     * computes it (the mean of the two middle values when the count is even), from the sorted strict upper
+     * triangle: in sorted order the n^2 entries are the n diagonal zeros, then every off-diagonal value twice.
+     */
+    static double medianOfSymmetric(double[] m, int n) {
+        double[] upper = new double[n * (n - 1) / 2];
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                upper[p++] = m[i * n + j];
+            }
+        }
+        Arrays.sort(upper);
+        long total = (long) n * n;
+        return total % 2 == 1 ? entry(upper, n, total / 2)
+                : (entry(upper, n, total / 2 - 1) + entry(upper, n, total / 2)) / 2.0;
+    }
+
+    /** The k-th (0-based) of the n^2 entries in sorted order. */
+    private static double entry(double[] sortedUpper, int n, long k) {
+        return k < n ? 0.0 : sortedUpper[(int) ((k - n) / 2)];
     }
 
     @Override
