@@ -50,18 +50,19 @@ public final class Correlation {
     }
 
     /**
-     * @param truth    T x T ground truth, truth[i][j] = transfer from source i to target j
-     * @param affinity T x T DDS matrix, same model order
+     * @param truth    S x K ground truth, truth[i][j] = transfer from source i to target j
+     * @param affinity S x K DDS values, same source and target order
      * @return Spearman(truth[:, j], affinity[:, j]) for every column j
      */
     public static double[] columnwiseSpearman(double[][] truth, double[][] affinity) {
         int t = truth.length;
-        if (affinity.length != t) {
-            throw new DdsInputException("ground truth is " + t + " x " + t + " but the affinity matrix has "
-                    + affinity.length + " rows: align the models first");
+        int k = truth[0].length;
+        if (affinity.length != t || affinity[0].length != k) {
+            throw new DdsInputException("ground truth is " + t + " x " + k + " but the DDS matrix is "
+                    + affinity.length + " x " + affinity[0].length + ": align the models first");
         }
-        double[] rho = new double[t];
-        for (int j = 0; j < t; j++) {
+        double[] rho = new double[k];
+        for (int j = 0; j < k; j++) {
             double[] a = new double[t];
             double[] b = new double[t];
             for (int i = 0; i < t; i++) {
