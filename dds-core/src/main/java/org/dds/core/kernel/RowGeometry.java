@@ -5,16 +5,13 @@ import java.util.stream.IntStream;
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.normalization.Means;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The pairwise quantities of the n rows of one (normalised) feature matrix that the functions f share: the
  * Gram matrix of the column-centred rows, squared Euclidean and Manhattan distances, the raw Gram matrix,
  * cosine and correlation distances. Each is computed at most once, on first use.
  *
- * <p><b>Numerics.</b> One matrix product per model (the centred Gram matrix Gc, through ND4J's BLAS) serves
+ * <p><b>Numerics.</b> One matrix product per model (the centred Gram matrix Gc, see {@link Pairwise}) serves
  * every Gram-type quantity: squared distances Gc_ii + Gc_jj - 2 Gc_ij, the raw Gram matrix Gc_ij + b_i + b_j +
  * |m|^2 (b_i = zc_i . m, m the column means), the row-centred Gram matrix of the correlation distance, and the
  * cosine. Such a shortcut cancels where the result is much smaller than the terms it is made from, so every
@@ -122,32 +119,9 @@ public final class RowGeometry {
     /** @return Gc = (Z - 1m^T)(Z - 1m^T)^T, n x n, exactly symmetric */
     public synchronized double[] centredGram() {
         if (gc == null) {
-            gc = gramOf(centredRows(), n, d);
+            gc = Pairwise.gram(centredRows(), n, d);
         }
         return gc;
-    }
-
-    /**
-     * One BLAS product A A^T (ND4J), mirrored so that the result is exactly symmetric.
-     *
-     * @param a row-major n x d
-     * @param n rows
-     * @param d columns
-     * @return A A^T, row-major n x n
-     */
-    static double[] gramOf(double[] a, int n, int d) {
-        double[] out;
-        try (INDArray m = Nd4j.create(a, new long[] {n, d}, DataType.DOUBLE);
-             INDArray g = m.mmul(m.transpose());
-             INDArray c = g.dup('c')) {
-            out = c.data().asDouble();
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                out[j * n + i] = out[i * n + j];
-            }
-        }
-        return out;
     }
 
     /** @return the exact Euclidean norm of every row */
@@ -211,7 +185,7 @@ public final class RowGeometry {
     /** @return ||z_i - z_j||_1, n x n, summed directly */
     public synchronized double[] manhattanDistances() {
         if (l1 == null) {
-            l1 = Manhattan.distances(z, n, d);
+            l1 = Pairwise.manhattan(z, n, d);
         }
         return l1;
     }
