@@ -168,7 +168,7 @@ public final class FeatureReader {
     private static LoadedFeatures models(Path dir, String where, Map<String, Path> files, String extension,
                                          FeatureFormat format) {
         List<ModelFeatures> models = new ArrayList<>();
-        for (String name : ModelOrder.forDirectory(dir, files, extension)) {
+        for (String name : ModelOrder.forDirectory(dir, files, "%s" + extension)) {
             Path f = files.get(name);
             models.add(extension.equals(".csv") ? new ModelFeatures(CsvFeatureReader.read(f, name), Optional.empty())
                     : NpyReader.readModel(f, name));

@@ -35,12 +35,12 @@ final class ModelOrder {
      * Orders the models of a directory: as listed in its {@code models.txt} if there is one (models not listed are
      * left out, with a warning), else by the given default order.
      *
-     * @param dir       the directory
-     * @param files     model name -> its file, in the default order
-     * @param extension the files' extension, for messages (e.g. {@code .npy})
+     * @param dir      the directory
+     * @param files    model name -> its file(s), in the default order
+     * @param fileName the file a model needs, for messages, with %s for the model (e.g. {@code %s.npy})
      * @return the model names in order
      */
-    static List<String> forDirectory(Path dir, Map<String, ?> files, String extension) {
+    static List<String> forDirectory(Path dir, Map<String, ?> files, String fileName) {
         Path list = dir.resolve(MODELS_TXT);
         if (!Files.isRegularFile(list)) {
             return new ArrayList<>(files.keySet());
@@ -59,8 +59,8 @@ final class ModelOrder {
                 continue;
             }
             if (!files.containsKey(name)) {
-                throw new DdsInputException("'" + list + "' lists model '" + name + "' but there is no " + name
-                        + extension + " beside it: add the file or remove the name");
+                throw new DdsInputException("'" + list + "' lists model '" + name + "' but there is no "
+                        + String.format(fileName, name) + " beside it: add the file or remove the name");
             }
             if (!names.add(name)) {
                 throw new DdsInputException("'" + list + "' lists model '" + name + "' twice: list each model once");
@@ -68,7 +68,7 @@ final class ModelOrder {
         }
         if (names.isEmpty()) {
             throw new DdsInputException("'" + list + "' lists no models: write one model name per line, or delete "
-                    + "it to use every " + extension + " file in name order");
+                    + "it to use every model found");
         }
         Set<String> unlisted = new HashSet<>(files.keySet());
         unlisted.removeAll(names);

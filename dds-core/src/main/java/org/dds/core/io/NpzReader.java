@@ -80,6 +80,12 @@ public final class NpzReader {
                     + "): re-create it with numpy.savez", e);
         } catch (IOException e) {
             throw NpyReader.unreadable(where, e);
+        } catch (DdsInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // java.util.zip reports some malformed entries (e.g. bad names) as unchecked exceptions.
+            throw new DdsInputException(where + " is not a readable .npz (zip) archive (" + e.getMessage()
+                    + "): re-create it with numpy.savez", e);
         }
         if (models.isEmpty()) {
             throw new DdsInputException(where + " holds no arrays: save one array per model with "

@@ -53,7 +53,7 @@ final class PerImageLayout {
         for (String t : ModelOrder.taskonomyFirst(new ArrayList<>(byTask.keySet()))) {
             ordered.put(t, byTask.get(t));
         }
-        List<String> tasks = ModelOrder.forDirectory(dir, ordered, SUFFIX + " files");
+        List<String> tasks = ModelOrder.forDirectory(dir, ordered, "*%s" + SUFFIX + " file");
         String first = tasks.get(0);
         int n = ordered.get(first).size();
         for (String t : tasks) {

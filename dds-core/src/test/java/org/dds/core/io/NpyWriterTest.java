@@ -1,6 +1,7 @@
 package org.dds.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
+import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
 import org.dds.core.MapShape;
@@ -95,6 +98,27 @@ class NpyWriterTest {
             for (FeatureMatrix m : set.models()) {
                 assertThat(back.get(m.name()).toArray()).containsExactly(m.toArray());
             }
+        }
+    }
+
+    /** Regression guard: a corrupt archive must never escape as anything but a DdsInputException. */
+    @Test
+    void corruptedNpzFailsOnlyWithInputErrors() throws IOException {
+        Path good = tmp.resolve("good.npz");
+        NpzWriter.write(good, new FeatureSet(List.of(sample("a"), sample("bb"))), NpyPrecision.FLOAT32, true);
+        byte[] whole = Files.readAllBytes(good);
+        SplittableRandom rng = new SplittableRandom(11L);
+        Path bad = tmp.resolve("bad.npz");
+        for (int trial = 0; trial < 200; trial++) {
+            byte[] b = whole.clone();
+            for (int k = 0; k < 2; k++) {
+                b[rng.nextInt(b.length)] = (byte) rng.nextInt(256);
+            }
+            Files.write(bad, rng.nextInt(5) == 0 ? Arrays.copyOf(b, rng.nextInt(b.length)) : b);
+            Throwable t = catchThrowable(() -> NpzReader.read(bad));
+            assertThat(t).as("trial %d", trial).satisfiesAnyOf(
+                    x -> assertThat(x).isNull(),
+                    x -> assertThat(x).isExactlyInstanceOf(DdsInputException.class).hasMessageContaining("bad.npz"));
         }
     }
 }

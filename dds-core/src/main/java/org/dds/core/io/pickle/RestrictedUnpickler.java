@@ -121,8 +121,16 @@ public final class RestrictedUnpickler {
             throw e;
         } catch (RuntimeException e) {
             // A bug or a case not foreseen must still reach the user as an input error naming the file.
-            throw input.fail("could not be read (" + e + ")", "the file is corrupt or uses a pickle feature DDS "
-                    + "does not read; re-save it with numpy and pickle protocol 2-5");
+            DdsInputException x = input.fail("could not be read (" + e + ")", "the file is corrupt or uses a "
+                    + "pickle feature DDS does not read; re-save it with numpy and pickle protocol 2-5");
+            x.initCause(e);
+            throw x;
+        } catch (OutOfMemoryError e) {
+            // Everything built so far is garbage now, so the heap is free again for the caller.
+            DdsInputException x = input.fail("holds more data than the Java heap has free",
+                    "give Java more memory (-Xmx) or save fewer images");
+            x.initCause(e);
+            throw x;
         }
     }
 
