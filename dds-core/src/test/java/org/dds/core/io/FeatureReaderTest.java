@@ -249,9 +249,9 @@ class FeatureReaderTest {
         Path file = NpyBytes.write(tmp.resolve("taskonomy_pascal_feats_evil.npy"), header, pickle);
         assertThatThrownBy(() -> FeatureReader.read(file))
                 .isExactlyInstanceOf(DdsInputException.class)
-                .hasMessage("pickle '" + file + "' names the global 'os.system' at byte " + (header.length + 2)
-                        + ", which a feature or ground-truth pickle never needs; refusing to load it because "
-                        + "unpickling can run code");
+                .hasMessage("pickle '" + file + "' at byte " + (header.length + 2) + " names the global "
+                        + "'os.system', which a feature or ground-truth pickle never needs; refusing to load it "
+                        + "because unpickling can run code");
     }
 
     // ---- the authors' per-image layout ----

@@ -257,8 +257,8 @@ public final class RestrictedUnpickler {
             return g;
         }
         String qualified = clip(module + "." + name);
-        throw new DdsInputException("pickle '" + in.source() + "' names the global '" + qualified + "' at byte "
-                + in.opStart() + ", which a feature or ground-truth pickle never needs; refusing to load it because "
+        throw new DdsInputException("pickle '" + in.source() + "' at byte " + in.opStart() + " names the global '"
+                + qualified + "', which a feature or ground-truth pickle never needs; refusing to load it because "
                 + "unpickling can run code");
     }
 

@@ -100,8 +100,8 @@ class RestrictedUnpicklerTest {
 
         assertThatThrownBy(() -> RestrictedUnpickler.load(file))
                 .isExactlyInstanceOf(DdsInputException.class)
-                .hasMessage("pickle '" + file + "' names the global '" + module + "." + name + "' at byte " + at
-                        + ", which a feature or ground-truth pickle never needs; refusing to load it because "
+                .hasMessage("pickle '" + file + "' at byte " + at + " names the global '" + module + "." + name
+                        + "', which a feature or ground-truth pickle never needs; refusing to load it because "
                         + "unpickling can run code");
         assertThat(marker).as("nothing named by the pickle ran").doesNotExist();
     }
