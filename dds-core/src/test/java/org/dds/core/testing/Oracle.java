@@ -1,18 +1,11 @@
 package org.dds.core.testing;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
+import org.dds.core.io.FeatureReader;
 
 /**
  * Access to ../shared/oracle: the oracle's feature sets and expected affinity matrices (written by
@@ -31,48 +24,11 @@ public final class Oracle {
     public static final List<String> GS = List.of("cka_unbiased", "cka_biased", "cka_none", "spearman", "pearson");
 
     /**
-     * Loads a directory of C-order little-endian float .npy files in models.txt order (a minimal reader for the
-     * oracle's own files, independent of the project's reader).
-     *
-     * @param dir directory relative to ../shared/oracle
-     * @return the models
+     * @param dir directory relative to ../shared/oracle (models in models.txt order)
+     * @return the models, read by the project's {@link FeatureReader}
      */
-    public static FeatureSet features(String dir) throws IOException {
-        Path d = SharedData.require("oracle/" + dir);
-        List<FeatureMatrix> out = new ArrayList<>();
-        for (String name : Files.readAllLines(d.resolve("models.txt"))) {
-            if (!name.isBlank()) {
-                out.add(readNpy(d.resolve(name.trim() + ".npy"), name.trim()));
-            }
-        }
-        return new FeatureSet(out);
-    }
-
-    private static FeatureMatrix readNpy(Path p, String name) throws IOException {
-        byte[] b = Files.readAllBytes(p);
-        ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        int major = b[6];
-        int hlen = major == 1 ? (buf.getShort(8) & 0xffff) : buf.getInt(8);
-        int start = major == 1 ? 10 : 12;
-        String header = new String(b, start, hlen, StandardCharsets.ISO_8859_1);
-        Matcher shape = Pattern.compile("'shape': \\((\\d+), (\\d+)\\)").matcher(header);
-        if (!shape.find() || !header.contains("'fortran_order': False")) {
-            throw new IOException("unexpected oracle header " + header);
-        }
-        int n = Integer.parseInt(shape.group(1));
-        int d = Integer.parseInt(shape.group(2));
-        buf.position(start + hlen);
-        if (header.contains("'<f8'")) {
-            double[] v = new double[n * d];
-            buf.asDoubleBuffer().get(v);
-            return FeatureMatrix.of(name, n, d, v);
-        }
-        if (header.contains("'<f4'")) {
-            float[] v = new float[n * d];
-            buf.asFloatBuffer().get(v);
-            return FeatureMatrix.ofFloats(name, n, d, v);
-        }
-        throw new IOException("unexpected dtype in " + header);
+    public static FeatureSet features(String dir) {
+        return FeatureReader.read(SharedData.require("oracle/" + dir));
     }
 
     /**
