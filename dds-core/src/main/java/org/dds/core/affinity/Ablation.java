@@ -1,9 +1,11 @@
 package org.dds.core.affinity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
@@ -35,16 +37,17 @@ public final class Ablation {
             List<PairwiseFunction> functions, MatrixComparison comparison) {
         int nn = normalizations.size();
         int nf = functions.size();
-        List<List<List<double[]>>> emb = new ArrayList<>();
-        for (int a = 0; a < nn; a++) {
-            List<List<double[]>> perF = new ArrayList<>();
-            for (int b = 0; b < nf; b++) {
-                perF.add(new ArrayList<>());
-            }
-            emb.add(perF);
-        }
+        int t = set.size();
         for (FeatureMatrix x : set.models()) {
             Dds.checkImages(x, comparison);
+        }
+        double[][][][] emb = new double[nn][nf][t][];
+        IntStream models = IntStream.range(0, t);
+        if (RowGeometry.modelsCanRunConcurrently()) {
+            models = models.parallel();
+        }
+        models.forEach(m -> {
+            FeatureMatrix x = set.models().get(m);
             RowGeometry raw = null;
             for (int a = 0; a < nn; a++) {
                 Normalization norm = normalizations.get(a);
@@ -59,15 +62,15 @@ public final class Ablation {
                     geo = new RowGeometry(norm.apply(x));
                 }
                 for (int b = 0; b < nf; b++) {
-                    emb.get(a).get(b).add(Dds.embed(geo, functions.get(b), comparison));
+                    emb[a][b][m] = Dds.embed(geo, functions.get(b), comparison);
                 }
             }
-        }
+        });
         Map<String, Map<String, AffinityMatrix>> out = new LinkedHashMap<>();
         for (int a = 0; a < nn; a++) {
             Map<String, AffinityMatrix> row = new LinkedHashMap<>();
             for (int b = 0; b < nf; b++) {
-                row.put(functions.get(b).name(), AffinityMatrix.fromEmbeddings(set.names(), emb.get(a).get(b)));
+                row.put(functions.get(b).name(), AffinityMatrix.fromEmbeddings(set.names(), new ArrayList<>(Arrays.asList(emb[a][b]))));
             }
             out.put(normalizations.get(a).name(), row);
         }

@@ -1,11 +1,14 @@
 package org.dds.core.affinity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
+import org.dds.core.kernel.RowGeometry;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -44,11 +47,16 @@ public final class AffinityMatrix {
      * @return the affinity matrix
      */
     public static AffinityMatrix compute(FeatureSet set, DdsConfig config) {
-        List<double[]> embeddings = new ArrayList<>(set.size());
         for (FeatureMatrix x : set.models()) {
-            embeddings.add(Dds.prepare(x, config));
+            Dds.checkImages(x, config.comparison());
         }
-        return fromEmbeddings(set.names(), embeddings);
+        double[][] emb = new double[set.size()][];
+        IntStream models = IntStream.range(0, set.size());
+        if (RowGeometry.modelsCanRunConcurrently()) {
+            models = models.parallel();
+        }
+        models.forEach(m -> emb[m] = Dds.prepare(set.models().get(m), config));
+        return fromEmbeddings(set.names(), new ArrayList<>(Arrays.asList(emb)));
     }
 
     /**

@@ -45,7 +45,7 @@ final class Pairwise {
         return out;
     }
 
-    private static boolean onCpu() {
+    static boolean onCpu() {
         return Nd4j.getBackend().getClass().getName().toLowerCase(java.util.Locale.ROOT).contains("cpu");
     }
 

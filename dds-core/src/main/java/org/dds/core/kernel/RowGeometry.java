@@ -74,6 +74,14 @@ public final class RowGeometry {
         return g;
     }
 
+    /**
+     * @return true when the pairwise kernels run as Java code on the CPU (no native BLAS threads), so that several
+     *         models can be prepared concurrently without oversubscribing the cores
+     */
+    public static boolean modelsCanRunConcurrently() {
+        return Boolean.getBoolean("dds.concurrentModels") && Pairwise.VECTOR_API && Pairwise.onCpu();
+    }
+
     /** @return the model name */
     public String name() {
         return x.name();
