@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dds affinity}: the T x T DDS matrix of a set of models, as CSV. */
-@Command(name = "affinity", sortOptions = false,
+@Command(name = "affinity", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "The T x T DDS matrix of every pair of models, as CSV.",
         description = {
             "Computes DDS between every pair of models: a T x T matrix, A[i][j] = DDS(model i, model j), symmetric,"
                     + " 1 on the diagonal for g = cka.",
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
         footer = {
             "%nExamples:",
             "  ./dds affinity --features feats/ --out affinity.csv",
-            "  ./dds affinity --features feats/ --norm batch_norm --shape 16,16,8 --f laplacian --images 500",
+            "  ./dds affinity --features feats/ --f laplacian --images 500",
+            "  ./dds affinity --features feats/ --norm batch_norm --shape 16,16,8",
             "%n" + Help.FEATURES,
             "%n" + Help.EXIT_CODES
         })

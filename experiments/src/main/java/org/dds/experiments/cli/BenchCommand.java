@@ -7,14 +7,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code dds bench}: timings of the DDS computations on synthetic features. */
-@Command(name = "bench", subcommands = {BenchCommand.Ablation.class, BenchCommand.Affinity.class},
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        subcommands = {BenchCommand.Ablation.class, BenchCommand.Affinity.class},
+        header = "Timings of the DDS computations on synthetic features.",
         description = "Times the DDS computations on seeded synthetic features (no input files needed)."
                 + " Choose a benchmark: ablation or affinity.",
         footer = {"%nExamples:", "  ./dds bench ablation", "  ./dds bench affinity --images 1000"})
 final class BenchCommand {
 
     /** {@code dds bench ablation}: the full Table-2 ablation, fast path against the naive baseline. */
-    @Command(name = "ablation", sortOptions = false,
+    @Command(name = "ablation", sortOptions = false, mixinStandardHelpOptions = true,
+            header = "Times the Table-2 ablation against the naive per-pair computation.",
             description = "Times the full Table-2 ablation (7 normalisations x 6 functions f, all pairs of models)"
                     + " against the naive per-pair computation on the same machine, and prints the timings.",
             footer = {"%nExample:", "  ./dds bench ablation --models 20 --images 200 --features 2048 --repeats 5"})
@@ -45,7 +48,8 @@ final class BenchCommand {
     }
 
     /** {@code dds bench affinity}: one affinity matrix at a larger number of images. */
-    @Command(name = "affinity", sortOptions = false,
+    @Command(name = "affinity", sortOptions = false, mixinStandardHelpOptions = true,
+            header = "Times one affinity matrix.",
             description = "Times one affinity matrix (T models, n images) and prints the timings.",
             footer = {"%nExample:", "  ./dds bench affinity --images 1000"})
     static final class Affinity extends DdsSubcommand {

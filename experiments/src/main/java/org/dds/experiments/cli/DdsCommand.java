@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
  * command line is built, so tests and {@link #main} behave the same.
  */
 @Command(name = "dds", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        modelTransformer = DdsCommand.InstallFailureHandling.class,
+        modelTransformer = DdsCommand.Configure.class,
         subcommands = {
             AffinityCommand.class, SimilarityCommand.class, RankCommand.class, FetchGroundTruthCommand.class,
             ReproduceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
@@ -29,10 +29,10 @@ import picocli.CommandLine.ScopeType;
         },
         footer = {
             "%nExamples:",
-            "  ./dds reproduce --quick                         # the paper's numbers into reports/<run>/",
+            "  ./dds reproduce --quick        # the paper's numbers -> reports/<run>/",
             "  ./dds rank --features feats/ --target segmentsemantic",
             "  ./dds affinity --features feats/ --out affinity.csv",
-            "  ./dds help rank                                 # every command has --help",
+            "  ./dds help rank                # every command has --help",
             "%n" + Help.FEATURES,
             "%n" + Help.GROUND_TRUTH,
             "%n" + Help.EXIT_CODES
@@ -61,12 +61,17 @@ public final class DdsCommand {
         System.exit(new CommandLine(new DdsCommand()).execute(args));
     }
 
-    /** Installs {@link Failures} on the command line being built (picocli calls this once it exists). */
-    public static final class InstallFailureHandling implements IModelTransformer {
+    /**
+     * Configures the command line being built (picocli calls this once it exists, subcommands included): the
+     * exit-code handling of {@link Failures} and the help width (the terminal's, at least 80 columns).
+     */
+    public static final class Configure implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {
-            if (spec.commandLine() != null) {
-                Failures.install(spec.commandLine());
+            CommandLine commandLine = spec.commandLine();
+            if (commandLine != null) {
+                Failures.install(commandLine);
+                commandLine.setUsageHelpAutoWidth(true);
             }
             return spec;
         }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code dds fetch-groundtruth}: downloads the public Taskonomy transfer matrices. */
-@Command(name = "fetch-groundtruth", sortOptions = false,
+@Command(name = "fetch-groundtruth", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Downloads the public Taskonomy ground-truth matrices.",
         description = {
             "Downloads the Taskonomy transfer ground truth (Zamir et al., CVPR 2018) from the public Taskonomy"
                     + " repository: results/affinities/all_affinities.pkl and results/winrates/wins_vs_pixels_16k.pkl,"

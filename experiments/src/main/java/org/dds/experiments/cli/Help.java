@@ -16,7 +16,7 @@ final class Help {
 
     /** The exit codes. */
     static final String EXIT_CODES = "Exit codes: 0 success; 2 bad usage or bad input (one line on stderr says what"
-            + " to fix); 1 internal failure (one line on stderr, the stack trace in .dds/dds.log).";
+            + " to fix); 1 internal failure (one line on stderr; the stack trace goes to the log file it names).";
 
     private Help() {
     }

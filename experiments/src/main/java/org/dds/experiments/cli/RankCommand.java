@@ -18,7 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dds rank}: source models ranked by DDS with a target model. */
-@Command(name = "rank", sortOptions = false,
+@Command(name = "rank", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Source models ranked by DDS with a target model, as CSV.",
         description = {
             "Ranks candidate source models for a target task: by DDS between each source's features and the"
                     + " target model's features on the same images, most similar first (Dwivedi et al., ECCV 2020:"

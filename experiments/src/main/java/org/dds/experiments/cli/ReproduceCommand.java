@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code dds reproduce}: every experiment it has inputs for, into one report. */
-@Command(name = "reproduce", sortOptions = false,
+@Command(name = "reproduce", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Reproduces the paper's numbers into reports/<run>/.",
         description = {
             "Reproduces the paper: runs every registered experiment whose inputs are there and writes"
                     + " reports/<run>/: report.md (each reproduced number beside the published one, and the"

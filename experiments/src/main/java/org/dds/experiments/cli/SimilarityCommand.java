@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dds similarity}: DDS between two models, one number. */
-@Command(name = "similarity", sortOptions = false,
+@Command(name = "similarity", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "DDS between two models: one number.",
         description = {
             "Computes DDS between two models' features on the same images and prints one number"
                     + " (1 for identical features with g = cka; higher is more similar)."
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
         footer = {
             "%nExamples:",
             "  ./dds similarity --x feats/edge2d.npy --y feats/edge3d.npy",
-            "  ./dds similarity --x a.npy --y b.npy --norm identity --f pearson --g spearman   # RSA",
+            "  ./dds similarity --x a.npy --y b.npy --norm identity --f pearson --g spearman",
+            "                                      # RSA (Dwivedi & Roig 2019) as a DDS",
             "%nEach of --x and --y is one model's features: a .npy file of n images x d features; row i of both"
                     + " must describe the same image.",
             "%n" + Help.EXIT_CODES
