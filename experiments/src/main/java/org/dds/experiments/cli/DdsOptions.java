@@ -13,6 +13,9 @@ import org.dds.core.io.FeatureReader;
 import org.dds.core.kernel.FunctionType;
 import org.dds.core.normalization.NormalizationType;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import picocli.CommandLine.Option;
 
 /**
@@ -20,6 +23,8 @@ import picocli.CommandLine.Option;
  * {@code rank}: {@code --norm --f --g --centering --images --shape}.
  */
 final class DdsOptions {
+    private static final Logger LOG = LoggerFactory.getLogger(DdsOptions.class);
+
     /** Images used when {@code --images} is not given (the paper's protocol), or all when there are fewer. */
     static final int DEFAULT_IMAGES = 200;
 
@@ -87,7 +92,9 @@ final class DdsOptions {
      * @return the first {@link #imageCount} images of every model
      */
     FeatureSet firstImages(FeatureSet set) {
-        return set.firstImages(imageCount(set.images()));
+        int n = imageCount(set.images());
+        LOG.info("using the first {} of {} images", n, set.images());
+        return set.firstImages(n);
     }
 
     /**
@@ -102,6 +109,8 @@ final class DdsOptions {
             throw new DdsInputException(option + " " + path + " does not exist: give a directory of <model>.npy"
                     + " files (or another feature file; see --help)");
         }
-        return FeatureReader.read(path);
+        FeatureSet set = FeatureReader.read(path);
+        LOG.info("read {} from {}", set, path);
+        return set;
     }
 }

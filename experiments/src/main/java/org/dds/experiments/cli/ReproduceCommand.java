@@ -1,5 +1,6 @@
 package org.dds.experiments.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -72,7 +73,7 @@ final class ReproduceCommand extends DdsSubcommand {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         GroundTruthLocator locator = GroundTruthLocator.system();
         GroundTruthLocation location = locator.locate(groundTruth);
-        if (features != null && !features.toFile().exists()) {
+        if (features != null && !Files.exists(features)) {
             throw new DdsInputException("--features " + features + " does not exist: give the directory that holds"
                     + " the features, or leave --features out to skip the experiments that need them");
         }
