@@ -16,72 +16,74 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Picocli converters and completion candidates for the names of the core enums: each name is parsed by the
- * enum's own {@code parse} (so authors' names like {@code znorm} or {@code lap} work too), and a wrong name is
- * answered with the valid ones: {@code Invalid value 'cosin' for option '--f': expected one of ...}.
+ * Picocli converters for the names of the core enums, which double as their completion candidates: each name is
+ * parsed by the enum's own {@code parse} (so the authors' names such as {@code znorm} or {@code lap} work too),
+ * and a wrong name is answered with the valid ones, which {@link Failures} prints as
+ * {@code Invalid value 'cosin' for option '--f': expected one of ...}.
  */
 final class Converters {
     private Converters() {
     }
 
-    private static <T> T parse(Function<String, T> parser, String value, List<String> names) {
-        try {
-            return parser.apply(value);
-        } catch (DdsInputException e) {
-            throw new TypeConversionException("expected one of " + String.join(", ", names));
+    /**
+     * Converts a name with a core parser; iterates over the CLI names.
+     *
+     * @param <T> the enum
+     */
+    abstract static class Named<T> implements ITypeConverter<T>, Iterable<String> {
+        private final Function<String, T> parser;
+        private final List<String> names;
+
+        <E> Named(Function<String, T> parser, E[] constants, Function<E, String> cliName) {
+            this.parser = parser;
+            this.names = Arrays.stream(constants).map(cliName).toList();
+        }
+
+        @Override
+        public T convert(String value) {
+            try {
+                return parser.apply(value);
+            } catch (DdsInputException e) {
+                throw new TypeConversionException("expected one of " + String.join(", ", names));
+            }
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return names.iterator();
         }
     }
 
-    private static List<String> normNames() {
-        return Arrays.stream(NormalizationType.values()).map(NormalizationType::cliName).toList();
-    }
-
-    private static List<String> functionNames() {
-        return Arrays.stream(FunctionType.values()).map(FunctionType::cliName).toList();
-    }
-
-    private static List<String> comparisonNames() {
-        return Arrays.stream(ComparisonType.values()).map(ComparisonType::cliName).toList();
-    }
-
-    private static List<String> centeringNames() {
-        return Arrays.stream(Centering.values()).map(Centering::cliName).toList();
-    }
-
-    /** {@code --norm}: a {@link NormalizationType} name. */
-    static final class NormConverter implements ITypeConverter<NormalizationType> {
-        @Override
-        public NormalizationType convert(String value) {
-            return parse(NormalizationType::parse, value, normNames());
+    /** {@code --norm}: a {@link NormalizationType}. */
+    static final class Norm extends Named<NormalizationType> {
+        Norm() {
+            super(NormalizationType::parse, NormalizationType.values(), NormalizationType::cliName);
         }
     }
 
-    /** {@code --f}: a {@link FunctionType} name. */
-    static final class FunctionConverter implements ITypeConverter<FunctionType> {
-        @Override
-        public FunctionType convert(String value) {
-            return parse(FunctionType::parse, value, functionNames());
+    /** {@code --f}: a {@link FunctionType}. */
+    static final class Pairwise extends Named<FunctionType> {
+        Pairwise() {
+            super(FunctionType::parse, FunctionType.values(), FunctionType::cliName);
         }
     }
 
-    /** {@code --g}: a {@link ComparisonType} name. */
-    static final class ComparisonConverter implements ITypeConverter<ComparisonType> {
-        @Override
-        public ComparisonType convert(String value) {
-            return parse(ComparisonType::parse, value, comparisonNames());
+    /** {@code --g}: a {@link ComparisonType}. */
+    static final class Comparison extends Named<ComparisonType> {
+        Comparison() {
+            super(ComparisonType::parse, ComparisonType.values(), ComparisonType::cliName);
         }
     }
 
-    /** {@code --centering}: a {@link Centering} name. */
-    static final class CenteringConverter implements ITypeConverter<Centering> {
-        @Override
-        public Centering convert(String value) {
-            return parse(Centering::parse, value, centeringNames());
+    /** {@code --centering}: a {@link Centering}. */
+    static final class Centring extends Named<Centering> {
+        Centring() {
+            super(Centering::parse, Centering.values(), Centering::cliName);
         }
     }
 
     /** {@code --shape}: H,W,C. */
-    static final class ShapeConverter implements ITypeConverter<MapShape> {
+    static final class Shape implements ITypeConverter<MapShape> {
         @Override
         public MapShape convert(String value) {
             try {
@@ -89,38 +91,6 @@ final class Converters {
             } catch (DdsInputException e) {
                 throw new TypeConversionException(e.getMessage());
             }
-        }
-    }
-
-    /** The {@code --norm} names, for help and shell completion. */
-    static final class NormNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return normNames().iterator();
-        }
-    }
-
-    /** The {@code --f} names. */
-    static final class FunctionNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return functionNames().iterator();
-        }
-    }
-
-    /** The {@code --g} names. */
-    static final class ComparisonNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return comparisonNames().iterator();
-        }
-    }
-
-    /** The {@code --centering} names. */
-    static final class CenteringNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return centeringNames().iterator();
         }
     }
 }

@@ -28,29 +28,29 @@ final class DdsOptions {
     /** Images used when {@code --images} is not given (the paper's protocol), or all when there are fewer. */
     static final int DEFAULT_IMAGES = 200;
 
-    @Option(names = "--norm", paramLabel = "NAME", defaultValue = "zscore", converter = Converters.NormConverter.class,
-            completionCandidates = Converters.NormNames.class,
+    @Option(names = "--norm", paramLabel = "NAME", defaultValue = "zscore", converter = Converters.Norm.class,
+            completionCandidates = Converters.Norm.class,
             description = "(Q,D) normalisation of each model's features: ${COMPLETION-CANDIDATES}"
                     + " (default: ${DEFAULT-VALUE}). The map normalisations (group/instance/layer/batch_norm) need"
                     + " --shape.")
     NormalizationType norm;
 
-    @Option(names = "--f", paramLabel = "NAME", defaultValue = "cosine", converter = Converters.FunctionConverter.class,
-            completionCandidates = Converters.FunctionNames.class,
+    @Option(names = "--f", paramLabel = "NAME", defaultValue = "cosine", converter = Converters.Pairwise.class,
+            completionCandidates = Converters.Pairwise.class,
             description = "f, the kernel or distance between images: ${COMPLETION-CANDIDATES}"
                     + " (default: ${DEFAULT-VALUE})")
     FunctionType function;
 
     @Option(names = "--g", paramLabel = "NAME", defaultValue = "cka",
-            converter = Converters.ComparisonConverter.class,
-            completionCandidates = Converters.ComparisonNames.class,
+            converter = Converters.Comparison.class,
+            completionCandidates = Converters.Comparison.class,
             description = "g, how two models' n x n matrices are compared: ${COMPLETION-CANDIDATES}"
                     + " (default: ${DEFAULT-VALUE})")
     ComparisonType comparison;
 
     @Option(names = "--centering", paramLabel = "NAME", defaultValue = "unbiased",
-            converter = Converters.CenteringConverter.class,
-            completionCandidates = Converters.CenteringNames.class,
+            converter = Converters.Centring.class,
+            completionCandidates = Converters.Centring.class,
             description = "centring inside g = cka: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE};"
                     + " unbiased needs at least 4 images)")
     Centering centering;
@@ -61,7 +61,7 @@ final class DdsOptions {
     Integer images;
 
     @Option(names = "--shape", paramLabel = "H,W,C", defaultValue = "16,16,8",
-            converter = Converters.ShapeConverter.class,
+            converter = Converters.Shape.class,
             description = "feature-map shape, channels last, for the map normalisations"
                     + " (default: ${DEFAULT-VALUE}, the Taskonomy encoders)")
     MapShape shape;
