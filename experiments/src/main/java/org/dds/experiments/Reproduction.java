@@ -1,0 +1,120 @@
+package org.dds.experiments;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.dds.core.DdsInputException;
+import org.dds.groundtruth.GroundTruthSource;
+import org.dds.reports.ExperimentResult;
+import org.dds.reports.InputFile;
+import org.dds.reports.SkippedExperiment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs experiments in order: each one whose inputs are all there runs; the others are skipped with the exact
+ * missing input and how to get it. An experiment whose input is there but unusable (a {@link DdsInputException})
+ * is skipped too, with the reason, so one bad file does not cost the rest of the report. The SHA-256 of every
+ * input of the experiments that ran is recorded for the provenance.
+ */
+public final class Reproduction {
+    private static final Logger LOG = LoggerFactory.getLogger(Reproduction.class);
+    private static final int BUFFER = 1 << 16;
+
+    /**
+     * What a reproduction produced.
+     *
+     * @param results the experiments that ran, in order
+     * @param skipped those that did not, with the reason
+     * @param inputs  every input file of those that ran, each once, with its SHA-256
+     */
+    public record Outcome(List<ExperimentResult> results, List<SkippedExperiment> skipped, List<InputFile> inputs) {
+        /** Copies the lists. */
+        public Outcome {
+            results = List.copyOf(results);
+            skipped = List.copyOf(skipped);
+            inputs = List.copyOf(inputs);
+        }
+    }
+
+    private Reproduction() {
+    }
+
+    /**
+     * @param experiments what to run, in order
+     * @param context     where the inputs are
+     * @return the results, the skipped experiments and the inputs read
+     */
+    public static Outcome run(List<Experiment> experiments, ExperimentContext context) {
+        List<ExperimentResult> results = new ArrayList<>();
+        List<SkippedExperiment> skipped = new ArrayList<>();
+        Map<Path, InputFile> inputs = new LinkedHashMap<>();
+        int k = 0;
+        for (Experiment e : experiments) {
+            k++;
+            String step = "[" + k + "/" + experiments.size() + "] " + e.name();
+            List<String> missing = e.requiredInputs().stream().map(r -> r.missing(context))
+                    .flatMap(Optional::stream).toList();
+            if (!missing.isEmpty()) {
+                context.progress().accept(step + ": skipped, " + missing.get(0));
+                skipped.add(new SkippedExperiment(e.name(), e.paperReference(), String.join("; ", missing)));
+                continue;
+            }
+            context.progress().accept(step + ": running (" + e.paperReference() + ")");
+            ExperimentResult result;
+            try {
+                result = e.run(context);
+            } catch (DdsInputException ex) {
+                LOG.warn("{} skipped: {}", e.name(), ex.getMessage());
+                skipped.add(new SkippedExperiment(e.name(), e.paperReference(), "unusable input: " + ex.getMessage()));
+                continue;
+            }
+            results.add(result);
+            for (RequiredInput r : e.requiredInputs()) {
+                r.locate(context).ifPresent(p -> hashInto(p, inputs));
+            }
+        }
+        return new Outcome(results, skipped, new ArrayList<>(inputs.values()));
+    }
+
+    /** Records the SHA-256 of a file, or of every regular file under a directory (sorted by path). */
+    private static void hashInto(Path input, Map<Path, InputFile> inputs) {
+        Path root = input.toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.isDirectory(root) ? Files.walk(root) : Stream.of(root)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                inputs.computeIfAbsent(f, p -> new InputFile(p.toString(), sha256(p)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param file a file
+     * @return the SHA-256 of its bytes, streamed
+     */
+    static String sha256(Path file) {
+        MessageDigest digest = GroundTruthSource.newSha256Digest();
+        byte[] buffer = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,76 @@
+package org.dds.experiments.cli;
+
+import org.dds.experiments.bench.AblationBenchmark;
+import org.dds.experiments.bench.AffinityBenchmark;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dds bench}: timings of the DDS computations on synthetic features. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        subcommands = {BenchCommand.Ablation.class, BenchCommand.Affinity.class},
+        header = "Timings of the DDS computations on synthetic features.",
+        description = "Times the DDS computations on seeded synthetic features (no input files needed)."
+                + " Choose a benchmark: ablation or affinity.",
+        footer = {"%nExamples:", "  ./dds bench ablation", "  ./dds bench affinity --images 1000"})
+final class BenchCommand {
+
+    /** {@code dds bench ablation}: the full Table-2 ablation, fast path against the naive baseline. */
+    @Command(name = "ablation", sortOptions = false, mixinStandardHelpOptions = true,
+            header = "Times the Table-2 ablation against the naive per-pair computation.",
+            description = "Times the full Table-2 ablation (7 normalisations x 6 functions f, all pairs of models)"
+                    + " against the naive per-pair computation on the same machine, and prints the timings.",
+            footer = {"%nExample:", "  ./dds bench ablation --models 20 --images 200 --features 2048 --repeats 5"})
+    static final class Ablation extends DdsSubcommand {
+        @Option(names = "--models", defaultValue = "20", description = "T (default: ${DEFAULT-VALUE})")
+        int models;
+
+        @Option(names = "--images", defaultValue = "200", description = "n (default: ${DEFAULT-VALUE})")
+        int images;
+
+        @Option(names = "--features", defaultValue = "2048", description = "d (default: ${DEFAULT-VALUE})")
+        int features;
+
+        @Option(names = "--repeats", defaultValue = "5", description = "timed repeats (default: ${DEFAULT-VALUE})")
+        int repeats;
+
+        @Option(names = "--naive-repeats", defaultValue = "1",
+                description = "timed repeats of the naive baseline (default: ${DEFAULT-VALUE})")
+        int naiveRepeats;
+
+        @Option(names = "--seed", defaultValue = "42", description = "seed of the features (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Override
+        void execute() {
+            AblationBenchmark.run(models, images, features, repeats, naiveRepeats, seed, out());
+        }
+    }
+
+    /** {@code dds bench affinity}: one affinity matrix at a larger number of images. */
+    @Command(name = "affinity", sortOptions = false, mixinStandardHelpOptions = true,
+            header = "Times one affinity matrix.",
+            description = "Times one affinity matrix (T models, n images) and prints the timings.",
+            footer = {"%nExample:", "  ./dds bench affinity --images 1000"})
+    static final class Affinity extends DdsSubcommand {
+        @Option(names = "--models", defaultValue = "20", description = "T (default: ${DEFAULT-VALUE})")
+        int models;
+
+        @Option(names = "--images", defaultValue = "1000", description = "n (default: ${DEFAULT-VALUE})")
+        int images;
+
+        @Option(names = "--features", defaultValue = "2048", description = "d (default: ${DEFAULT-VALUE})")
+        int features;
+
+        @Option(names = "--repeats", defaultValue = "5", description = "timed repeats (default: ${DEFAULT-VALUE})")
+        int repeats;
+
+        @Option(names = "--seed", defaultValue = "42", description = "seed of the features (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Override
+        void execute() {
+            AffinityBenchmark.run(models, images, features, repeats, seed, out());
+        }
+    }
+}

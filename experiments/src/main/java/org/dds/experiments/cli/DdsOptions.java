@@ -1,0 +1,116 @@
+package org.dds.experiments.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.dds.core.DdsInputException;
+import org.dds.core.FeatureSet;
+import org.dds.core.MapShape;
+import org.dds.core.affinity.DdsConfig;
+import org.dds.core.comparison.Centering;
+import org.dds.core.comparison.ComparisonType;
+import org.dds.core.io.FeatureReader;
+import org.dds.core.kernel.FunctionType;
+import org.dds.core.normalization.NormalizationType;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The options that choose a DDS and the images it uses, shared by {@code affinity}, {@code similarity} and
+ * {@code rank}: {@code --norm --f --g --centering --images --shape}.
+ */
+final class DdsOptions {
+    private static final Logger LOG = LoggerFactory.getLogger(DdsOptions.class);
+
+    /** Images used when {@code --images} is not given (the paper's protocol), or all when there are fewer. */
+    static final int DEFAULT_IMAGES = 200;
+
+    @Option(names = "--norm", paramLabel = "NAME", defaultValue = "zscore", converter = Converters.Norm.class,
+            completionCandidates = Converters.Norm.class,
+            description = "(Q,D) normalisation of each model's features: ${COMPLETION-CANDIDATES}"
+                    + " (default: ${DEFAULT-VALUE}). The map normalisations (group/instance/layer/batch_norm) need"
+                    + " --shape.")
+    NormalizationType norm;
+
+    @Option(names = "--f", paramLabel = "NAME", defaultValue = "cosine", converter = Converters.Pairwise.class,
+            completionCandidates = Converters.Pairwise.class,
+            description = "f, the kernel or distance between images: ${COMPLETION-CANDIDATES}"
+                    + " (default: ${DEFAULT-VALUE})")
+    FunctionType function;
+
+    @Option(names = "--g", paramLabel = "NAME", defaultValue = "cka",
+            converter = Converters.Comparison.class,
+            completionCandidates = Converters.Comparison.class,
+            description = "g, how two models' n x n matrices are compared: ${COMPLETION-CANDIDATES}"
+                    + " (default: ${DEFAULT-VALUE})")
+    ComparisonType comparison;
+
+    @Option(names = "--centering", paramLabel = "NAME", defaultValue = "unbiased",
+            converter = Converters.Centring.class,
+            completionCandidates = Converters.Centring.class,
+            description = "centring inside g = cka: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE};"
+                    + " unbiased needs at least 4 images)")
+    Centering centering;
+
+    @Option(names = "--images", paramLabel = "N",
+            description = "use the first N images of every model (default: " + DEFAULT_IMAGES
+                    + ", or all of them when there are fewer)")
+    Integer images;
+
+    @Option(names = "--shape", paramLabel = "H,W,C", defaultValue = "16,16,8",
+            converter = Converters.Shape.class,
+            description = "feature-map shape, channels last, for the map normalisations"
+                    + " (default: ${DEFAULT-VALUE}, the Taskonomy encoders)")
+    MapShape shape;
+
+    /** @return the DDS these options choose */
+    DdsConfig config() {
+        return new DdsConfig(norm.create(shape), function.create(), comparison.create(centering));
+    }
+
+    /**
+     * @param available how many images the features describe
+     * @return how many to use
+     * @throws DdsInputException if {@code --images} is not between 1 and {@code available}
+     */
+    int imageCount(int available) {
+        if (images == null) {
+            return Math.min(DEFAULT_IMAGES, available);
+        }
+        if (images < 1 || images > available) {
+            throw new DdsInputException("--images " + images + " is not possible: the features describe " + available
+                    + " images, so choose --images between 1 and " + available);
+        }
+        return images;
+    }
+
+    /**
+     * @param set features
+     * @return the first {@link #imageCount} images of every model
+     */
+    FeatureSet firstImages(FeatureSet set) {
+        int n = imageCount(set.images());
+        LOG.info("using the first {} of {} images", n, set.images());
+        return set.firstImages(n);
+    }
+
+    /**
+     * Reads features after checking that the path exists, so the message names the option.
+     *
+     * @param path   a feature file or directory
+     * @param option the option that gave it, e.g. {@code --features}
+     * @return the features
+     */
+    static FeatureSet read(Path path, String option) {
+        if (!Files.exists(path)) {
+            throw new DdsInputException(option + " " + path + " does not exist: give a directory of <model>.npy"
+                    + " files (or another feature file; see --help)");
+        }
+        FeatureSet set = FeatureReader.read(path);
+        LOG.info("read {} from {}", set, path);
+        return set;
+    }
+}

@@ -1,0 +1,115 @@
+package org.dds.experiments.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.dds.core.DdsInputException;
+import org.dds.experiments.Experiment;
+import org.dds.experiments.ExperimentContext;
+import org.dds.experiments.Experiments;
+import org.dds.experiments.ProjectInfo;
+import org.dds.experiments.Reproduction;
+import org.dds.groundtruth.files.GroundTruthLocation;
+import org.dds.groundtruth.files.GroundTruthLocator;
+import org.dds.reports.Provenance;
+import org.dds.reports.Report;
+import org.dds.reports.ReportWriter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dds reproduce}: every experiment it has inputs for, into one report. */
+@Command(name = "reproduce", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Reproduces the paper's numbers into reports/<run>/.",
+        description = {
+            "Reproduces the paper: runs every registered experiment whose inputs are there and writes"
+                    + " reports/<run>/: report.md (each reproduced number beside the published one, and the"
+                    + " experiments skipped with the exact missing input and how to get it), one CSV per table, and"
+                    + " provenance.json (command, configuration, seeds, versions, SHA-256 of every input).",
+            "The run directory is written whole or not at all; the same inputs give byte-identical files apart"
+                    + " from the timestamp in provenance.json. Prints the path of report.md at the end."
+        },
+        footer = {
+            "%nExamples:",
+            "  ./dds reproduce --quick",
+            "  ./dds reproduce --features ~/data/taskonomy_features --out reports/full",
+            "%n" + Help.GROUND_TRUTH,
+            "%n" + Help.FEATURES,
+            "%n" + Help.EXIT_CODES
+        })
+final class ReproduceCommand extends DdsSubcommand {
+    private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    @Option(names = "--quick", description = "the quick mode: fewer repeats and smaller sizes where an experiment"
+            + " has them (minutes on 2 cores)")
+    boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "the run directory (default: reports/<UTC time, e.g. 20261126-213000> in the repository)")
+    Path out;
+
+    @Option(names = "--groundtruth", paramLabel = "DIR", description = "the ground-truth directory (see below)")
+    Path groundTruth;
+
+    @Option(names = "--features", paramLabel = "DIR",
+            description = "features for the experiments that need them (without it they are skipped)")
+    Path features;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1993",
+            description = "seed of every stochastic step (default: ${DEFAULT-VALUE}, the paper's bootstrap seed)")
+    long seed;
+
+    @Override
+    void execute() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        GroundTruthLocator locator = GroundTruthLocator.system();
+        GroundTruthLocation location = locator.locate(groundTruth);
+        if (features != null && !Files.exists(features)) {
+            throw new DdsInputException("--features " + features + " does not exist: give the directory that holds"
+                    + " the features, or leave --features out to skip the experiments that need them");
+        }
+        Optional<Path> featureDir = Optional.ofNullable(features).map(p -> p.toAbsolutePath().normalize());
+        Path runDirectory = out != null ? out : locator.repoRoot().resolve("reports").resolve(RUN_NAME.format(start));
+
+        ExperimentContext context = new ExperimentContext(location, featureDir, quick, seed, line -> {
+            err().println(line);
+            err().flush();
+        });
+        Reproduction.Outcome outcome = Reproduction.run(Experiments.all(), context);
+
+        SortedMap<String, String> config = new TreeMap<>();
+        config.put("quick", String.valueOf(quick));
+        config.put("groundtruth", location.directory() + " (from " + location.origin().label() + ")");
+        config.put("features", featureDir.map(Path::toString).orElse("none"));
+        config.put("experiments", Experiments.all().stream().map(Experiment::name).collect(Collectors.joining(",")));
+        SortedMap<String, Long> seeds = new TreeMap<>();
+        seeds.put("seed", seed);
+        Provenance provenance = new Provenance(commandLine(), config, seeds, ProjectInfo.version(),
+                ProjectInfo.gitCommit(locator.repoRoot()), ProjectInfo.javaVersion(), ProjectInfo.os(),
+                start.toString(), outcome.inputs());
+
+        Path report = ReportWriter.write(runDirectory,
+                new Report("DDS reproduction", outcome.results(), outcome.skipped(), provenance));
+        err().println(outcome.results().size() + " experiment(s) ran, " + outcome.skipped().size() + " skipped");
+        out().println(report);
+    }
+
+    /** @return the command line as typed, arguments with spaces quoted */
+    private String commandLine() {
+        StringBuilder s = new StringBuilder(spec.root().name());
+        for (String arg : spec.root().commandLine().getParseResult().originalArgs()) {
+            s.append(' ').append(arg.isEmpty() || arg.matches(".*[\\s'\"].*") ? "'" + arg.replace("'", "'\\''") + "'"
+                    : arg);
+        }
+        return s.toString();
+    }
+}

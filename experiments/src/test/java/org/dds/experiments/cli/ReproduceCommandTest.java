@@ -1,0 +1,117 @@
+package org.dds.experiments.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.dds.core.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dds reproduce}: the report, its CSVs and provenance, byte-identical for the same inputs. */
+class ReproduceCommandTest {
+    /**
+     * Mean per-column Spearman between the public Taskonomy affinity and winrate matrices, from the independent
+     * numpy oracle:
+     * {@code python3 ../shared/oracle/dds_ref.py export-groundtruth --out /tmp/gt} (prints it rounded to 6 digits,
+     * 0.919434) and then {@code python3 ../shared/oracle/dds_ref.py colspearman /tmp/gt/affinity.csv
+     * /tmp/gt/winrate.csv} (prints the float64 repr).
+     */
+    static final double PINNED_AGREEMENT = 0.9194340578036582;
+    private static final double ALGEBRAIC = 1e-12;
+
+    private static String groundTruth() {
+        return SharedData.require("groundtruth/taskonomy/all_affinities.pkl").getParent().getParent().toString();
+    }
+
+    @Test
+    void writesReportCsvAndProvenanceWithThePinnedAgreement(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        Cli.Run run = Cli.run("reproduce", "--quick", "--out", out.toString(), "--groundtruth", groundTruth());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().strip()).as("the last line is the report's path")
+                .isEqualTo(out.resolve("report.md").toAbsolutePath().toString());
+        assertThat(names(out)).containsExactly("provenance.json", "report.md", "taskonomy-agreement-per-task.csv",
+                "taskonomy-agreement.csv");
+        assertThat(names(dir)).as("no temporary directory left").containsExactly("run");
+
+        List<String> summary = Files.readAllLines(out.resolve("taskonomy-agreement.csv"));
+        assertThat(summary.get(0)).isEqualTo("quantity,reproduced,published,difference");
+        String[] cells = summary.get(1).split(",");
+        double reproduced = Double.parseDouble(cells[cells.length - 3]);
+        assertThat(reproduced).isCloseTo(PINNED_AGREEMENT, within(ALGEBRAIC));
+        assertThat(Double.parseDouble(cells[cells.length - 2])).as("paper Table 3").isEqualTo(0.988);
+        assertThat(Files.readAllLines(out.resolve("taskonomy-agreement-per-task.csv"))).hasSize(18)
+                .contains("segment25d,1.0000000000000002");
+
+        String md = Files.readString(out.resolve("report.md"));
+        assertThat(md).contains("| reproduced | published | difference |")
+                .contains("| 0.919434 | 0.988 | -0.0685659 |").contains("## Skipped experiments");
+        String provenance = Files.readString(out.resolve("provenance.json"));
+        assertThat(provenance).contains("\"command\": \"dds reproduce --quick --out ")
+                .contains("\"seed\": 1993").contains("\"javaVersion\": \"" + System.getProperty("java.version"))
+                .contains("\"gitCommit\": ").contains("\"timestamp\": ")
+                .contains("all_affinities.pkl\", \"sha256\": "
+                        + "\"6b2d42a7281fe4eac2f5f32499f12c3da63292d4a5d8f04bf1b8b97d9687260c\"")
+                .contains("wins_vs_pixels_16k.pkl\", \"sha256\": "
+                        + "\"34a3c471d8547ddd509cedb8d2d60f90e9b881c70f23cc91c4fc85e4e3852d75\"");
+    }
+
+    @Test
+    void theSameInputsGiveByteIdenticalResults(@TempDir Path dir) throws IOException {
+        assertThat(Cli.run("reproduce", "--out", dir.resolve("a").toString(), "--groundtruth", groundTruth()).exit())
+                .isZero();
+        assertThat(Cli.run("reproduce", "--out", dir.resolve("b").toString(), "--groundtruth", groundTruth()).exit())
+                .isZero();
+        for (String f : names(dir.resolve("a"))) {
+            if (f.equals("provenance.json")) {
+                assertThat(withoutRunSpecifics(dir.resolve("b").resolve(f)))
+                        .isEqualTo(withoutRunSpecifics(dir.resolve("a").resolve(f)));
+            } else {
+                assertThat(Files.mismatch(dir.resolve("a").resolve(f), dir.resolve("b").resolve(f))).as(f)
+                        .isEqualTo(-1L);
+            }
+        }
+    }
+
+    @Test
+    void missingGroundTruthIsListedAsSkippedWithHowToGetIt(@TempDir Path dir) throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Path out = dir.resolve("run");
+        Cli.Run run = Cli.run("reproduce", "--out", out.toString(), "--groundtruth", empty.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(names(out)).containsExactly("provenance.json", "report.md");
+        String md = Files.readString(out.resolve("report.md"));
+        assertThat(md).contains("No published number was reproduced in this run.")
+                .contains("| taskonomy-agreement |")
+                .contains(empty.resolve("taskonomy/all_affinities.pkl") + " does not exist; run ./dds"
+                        + " fetch-groundtruth");
+        assertThat(run.err()).contains("skipped");
+    }
+
+    @Test
+    void aMissingFeaturesDirectoryIsBadInput(@TempDir Path dir) {
+        Cli.Run run = Cli.run("reproduce", "--out", dir.resolve("run").toString(), "--features",
+                dir.resolve("nope").toString());
+        assertThat(run.exit()).isEqualTo(Failures.BAD_INPUT);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("--features " + dir.resolve("nope") + " does not exist");
+        assertThat(dir.resolve("run")).as("nothing written").doesNotExist();
+    }
+
+    private static List<String> withoutRunSpecifics(Path provenance) throws IOException {
+        return Files.readAllLines(provenance).stream()
+                .filter(l -> !l.contains("\"timestamp\"") && !l.contains("\"command\"")).toList();
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.dds.experiments.taskonomy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.dds.core.testing.SharedData;
+import org.dds.experiments.ExperimentContext;
+import org.dds.groundtruth.files.GroundTruthLocation;
+import org.dds.reports.ExperimentResult;
+import org.dds.reports.PublishedValue;
+import org.dds.reports.ResultTable;
+import org.junit.jupiter.api.Test;
+
+/** The agreement of the public Taskonomy affinity and winrate matrices (paper Table 3 prints 0.988). */
+class TaskonomyAgreementTest {
+    private static final double ALGEBRAIC = 1e-12;
+
+    /**
+     * Per-target Spearman from the numpy oracle, float64 repr: in python3 from ../shared/oracle,
+     * {@code import dds_ref as d; a = d.load_taskonomy_pickle('../groundtruth/taskonomy/all_affinities.pkl');
+     * w = d.load_taskonomy_pickle('../groundtruth/taskonomy/wins_vs_pixels_16k.pkl');
+     * print([repr(float(x)) for x in d.columnwise_spearman(w, a)])}.
+     */
+    private static final double[] PER_TASK = {0.6614480923237572, 0.9926470588235295, 0.6651330399133046,
+        0.8028804967863318, 0.9779411764705884, 0.6651330399133046, 0.9950980392156864, 0.9362745098039217,
+        0.9950980392156864, 0.9901960784313727, 0.9901960784313727, 0.9975490196078433, 1.0000000000000002,
+        0.9877450980392158, 0.9901960784313727, 0.9901960784313727, 0.9926470588235295};
+
+    @Test
+    void meanAndPerTaskVectorMatchTheOracle() {
+        Path gt = SharedData.require("groundtruth/taskonomy").getParent();
+        ExperimentContext context = new ExperimentContext(new GroundTruthLocation(gt,
+                GroundTruthLocation.Origin.ARGUMENT), Optional.empty(), true, 1993, line -> { });
+        ExperimentResult result = new TaskonomyAgreement().run(context);
+
+        ResultTable summary = result.tables().get(0);
+        PublishedValue p = summary.published().get(0);
+        assertThat(p.reproduced()).isCloseTo(0.9194340578036582, within(ALGEBRAIC));
+        assertThat(p.published()).as("paper Table 3").isEqualTo(0.988);
+        assertThat(p.matches()).as("the public files do not give the paper's number").isFalse();
+
+        List<List<Object>> rows = result.tables().get(1).rows();
+        assertThat(rows).hasSize(17);
+        assertThat(rows.get(14).get(0)).isEqualTo("vanishing_point_well_defined");
+        for (int j = 0; j < PER_TASK.length; j++) {
+            assertThat((Double) rows.get(j).get(1)).as("target %s", rows.get(j).get(0))
+                    .isCloseTo(PER_TASK[j], within(ALGEBRAIC));
+        }
+        assertThat(result.summary()).contains("0.919434", "0.988", "autoencoder (0.661)");
+    }
+}

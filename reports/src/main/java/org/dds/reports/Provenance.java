@@ -1,0 +1,86 @@
+package org.dds.reports;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Where a run's results came from, written beside them as {@code provenance.json}: the command line, the
+ * configuration, the seeds, the software (project version, git commit, Java, OS) and the SHA-256 of every input
+ * file. Maps are kept sorted by key, so the same run gives the same JSON apart from the command line and the
+ * timestamp.
+ *
+ * @param command        the command line as typed, e.g. {@code dds reproduce --quick}
+ * @param config         every setting that shapes the results, by name
+ * @param seeds          every seed, by what it seeds
+ * @param projectVersion the project's version
+ * @param gitCommit      the commit the code was built from, or "unknown"
+ * @param javaVersion    {@code java.version}
+ * @param os             {@code os.name}/{@code os.arch}
+ * @param timestamp      when the run started, ISO-8601 UTC
+ * @param inputs         the input files, in the order they were read
+ */
+public record Provenance(String command, SortedMap<String, String> config, SortedMap<String, Long> seeds,
+        String projectVersion, String gitCommit, String javaVersion, String os, String timestamp,
+        List<InputFile> inputs) {
+
+    /** Validates and copies the fields. */
+    public Provenance {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(projectVersion, "projectVersion");
+        Objects.requireNonNull(gitCommit, "gitCommit");
+        Objects.requireNonNull(javaVersion, "javaVersion");
+        Objects.requireNonNull(os, "os");
+        Objects.requireNonNull(timestamp, "timestamp");
+        config = unmodifiableCopy(config);
+        seeds = unmodifiableCopy(seeds);
+        inputs = List.copyOf(inputs);
+    }
+
+    private static <V> SortedMap<String, V> unmodifiableCopy(Map<String, V> map) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(map));
+    }
+
+    /** @return the provenance as a JSON object, two-space indented, ending in a newline */
+    public String toJson() {
+        StringBuilder s = new StringBuilder("{\n");
+        field(s, "command", Json.string(command));
+        s.append("  \"config\": ").append(object(config, Json::string)).append(",\n");
+        s.append("  \"seeds\": ").append(object(seeds, String::valueOf)).append(",\n");
+        field(s, "projectVersion", Json.string(projectVersion));
+        field(s, "gitCommit", Json.string(gitCommit));
+        field(s, "javaVersion", Json.string(javaVersion));
+        field(s, "os", Json.string(os));
+        field(s, "timestamp", Json.string(timestamp));
+        s.append("  \"inputs\": [");
+        for (int k = 0; k < inputs.size(); k++) {
+            InputFile f = inputs.get(k);
+            s.append(k == 0 ? "\n" : ",\n").append("    {\"path\": ").append(Json.string(f.path()))
+                    .append(", \"sha256\": ").append(Json.string(f.sha256())).append('}');
+        }
+        s.append(inputs.isEmpty() ? "]\n" : "\n  ]\n").append("}\n");
+        return s.toString();
+    }
+
+    private static void field(StringBuilder s, String name, String json) {
+        s.append("  ").append(Json.string(name)).append(": ").append(json).append(",\n");
+    }
+
+    private static <V> String object(Map<String, V> map, Function<V, String> value) {
+        if (map.isEmpty()) {
+            return "{}";
+        }
+        StringBuilder s = new StringBuilder("{");
+        String sep = "\n";
+        for (Map.Entry<String, V> e : map.entrySet()) {
+            s.append(sep).append("    ").append(Json.string(e.getKey())).append(": ")
+                    .append(value.apply(e.getValue()));
+            sep = ",\n";
+        }
+        return s.append("\n  }").toString();
+    }
+}

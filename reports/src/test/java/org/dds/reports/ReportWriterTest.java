@@ -1,0 +1,159 @@
+package org.dds.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+    private static final String SHA = "6b2d42a7281fe4eac2f5f32499f12c3da63292d4a5d8f04bf1b8b97d9687260c";
+
+    private static ResultTable perTask() {
+        return new ResultTable("agreement", "Per task", List.of("task", "spearman"),
+                List.of(List.of("a", 0.6614480923237572), List.of("b, with comma", 1.0000000000000002)),
+                List.of(new PublishedValue("mean Spearman", 0.9194340578036582, 0.988, 0.0005, "paper Table 3")));
+    }
+
+    private static Provenance provenance(String timestamp) {
+        return new Provenance("dds reproduce --quick", new TreeMap<>(Map.of("quick", "true", "groundtruth", "/g")),
+                new TreeMap<>(Map.of("bootstrap", 1993L)), "0.1.0", "abc", "17", "Linux/amd64", timestamp,
+                List.of(new InputFile("/g/taskonomy/all_affinities.pkl", SHA)));
+    }
+
+    private static Report report(String timestamp) {
+        return new Report("DDS reproduction", List.of(new ExperimentResult("taskonomy-agreement", "paper Table 3",
+                "Agreement of the two matrices.", List.of(perTask()))),
+                List.of(new SkippedExperiment("table2", "paper Table 2", "features not found at /f: pass --features")),
+                provenance(timestamp));
+    }
+
+    @Test
+    void csvHasTheHeaderFullPrecisionAndQuotesWhereNeeded() throws IOException {
+        StringBuilder s = new StringBuilder();
+        ReportWriter.writeCsv(perTask(), s);
+        assertThat(s.toString()).isEqualTo("task,spearman\na,0.6614480923237572\n\"b, with comma\",1.0000000000000002\n");
+    }
+
+    @Test
+    void markdownPutsReproducedBesidePublishedAndListsSkipped() {
+        String md = ReportWriter.markdown(report("t"));
+        assertThat(md).contains("| experiment | quantity | reproduced | published | difference | matches |")
+                .contains("| taskonomy-agreement | mean Spearman | 0.919434 | 0.988 | -0.0685659 | no (tolerance 0.0005) |")
+                .contains("| b, with comma | 1 |")
+                .contains("## Skipped experiments")
+                .contains("| table2 | paper Table 2 | features not found at /f: pass --features |");
+    }
+
+    @Test
+    void numbersInMarkdownHaveSixSignificantDigits() {
+        assertThat(ReportWriter.number(0.9194340578036582)).isEqualTo("0.919434");
+        assertThat(ReportWriter.number(0.988)).isEqualTo("0.988");
+        assertThat(ReportWriter.number(-0.0685659421963418)).isEqualTo("-0.0685659");
+        assertThat(ReportWriter.number(16000000.0)).isEqualTo("16000000");
+        assertThat(ReportWriter.number(1e-9)).isEqualTo("1E-9");
+        assertThat(ReportWriter.number(0.0)).isEqualTo("0");
+    }
+
+    @Test
+    void writesARunDirectoryThatIsByteIdenticalApartFromTheTimestamp(@TempDir Path dir) throws IOException {
+        Path first = ReportWriter.write(dir.resolve("one"), report("2026-01-01T00:00:00Z"));
+        Path second = ReportWriter.write(dir.resolve("two"), report("2026-06-01T12:00:00Z"));
+        assertThat(first).isEqualTo(dir.resolve("one/report.md"));
+        assertThat(names(dir.resolve("one"))).containsExactly("agreement.csv", "provenance.json", "report.md");
+        assertThat(names(dir)).as("no temporary directory left behind").containsExactly("one", "two");
+        for (String f : List.of("agreement.csv", "report.md")) {
+            assertThat(Files.mismatch(dir.resolve("one").resolve(f), dir.resolve("two").resolve(f))).as(f)
+                    .isEqualTo(-1L);
+        }
+        assertThat(Files.readString(second.resolveSibling("provenance.json")).replace("2026-06-01T12:00:00Z", "T"))
+                .isEqualTo(Files.readString(first.resolveSibling("provenance.json"))
+                        .replace("2026-01-01T00:00:00Z", "T"));
+    }
+
+    @Test
+    void provenanceIsJsonWithEscapedStrings() {
+        Provenance p = new Provenance("dds \"x\"\n", new TreeMap<>(), new TreeMap<>(), "v", "c", "j", "o", "t",
+                List.of());
+        assertThat(p.toJson()).isEqualTo("{\n  \"command\": \"dds \\\"x\\\"\\n\",\n  \"config\": {},\n"
+                + "  \"seeds\": {},\n  \"projectVersion\": \"v\",\n  \"gitCommit\": \"c\",\n  \"javaVersion\": \"j\",\n"
+                + "  \"os\": \"o\",\n  \"timestamp\": \"t\",\n  \"inputs\": []\n}\n");
+        assertThat(provenance("t").toJson()).contains("\"seeds\": {\n    \"bootstrap\": 1993\n  },")
+                .contains("{\"path\": \"/g/taskonomy/all_affinities.pkl\", \"sha256\": \"" + SHA + "\"}");
+    }
+
+    @Test
+    void aRunDirectoryIsReplacedWhole(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run);
+        Files.writeString(run.resolve("stale.csv"), "old");
+        ReportWriter.write(run, report("t"));
+        assertThat(names(run)).containsExactly("agreement.csv", "provenance.json", "report.md");
+        assertThat(names(dir)).containsExactly("run");
+    }
+
+    @Test
+    void aFailedWriteLeavesNothingBehindAndKeepsWhatWasThere(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run);
+        Files.writeString(run.resolve("kept.csv"), "old");
+        assertThatThrownBy(() -> AtomicFiles.writeDirectory(run, d -> {
+            Files.writeString(d.resolve("half.csv"), "partial");
+            throw new IOException("disk full");
+        })).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk full");
+        assertThat(names(dir)).as("no temporary directory").containsExactly("run");
+        assertThat(names(run)).containsExactly("kept.csv");
+
+        Path file = dir.resolve("out.csv");
+        assertThatThrownBy(() -> AtomicFiles.write(file, w -> {
+            w.write("half");
+            throw new IOException("disk full");
+        })).isInstanceOf(UncheckedIOException.class);
+        assertThat(names(dir)).as("no temporary file").containsExactly("run");
+    }
+
+    @Test
+    void atomicWriteReplacesAFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("sub/out.txt");
+        AtomicFiles.writeString(file, "one");
+        AtomicFiles.writeString(file, "two é");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("two é");
+        assertThat(names(dir.resolve("sub"))).containsExactly("out.txt");
+    }
+
+    @Test
+    void tablesRefuseNonFiniteAndOddCells() {
+        assertThatThrownBy(() -> ResultTable.of("t", "T", List.of("x"), List.of(List.of(Double.NaN))))
+                .hasMessageContaining("is NaN: results must be finite");
+        assertThatThrownBy(() -> ResultTable.of("t", "T", List.of("x"), List.of(List.of(new Object()))))
+                .hasMessageContaining("cells are strings, integers or doubles");
+        assertThatThrownBy(() -> ResultTable.of("t", "T", List.of("x", "y"), List.of(List.of(1))))
+                .hasMessageContaining("1 cells for 2 columns");
+        assertThatThrownBy(() -> ResultTable.of("../x", "T", List.of("x"), List.of()))
+                .hasMessageContaining("must be a file stem");
+        assertThatThrownBy(() -> new PublishedValue("q", Double.NaN, 1, 0, "r")).hasMessageContaining("finite");
+    }
+
+    @Test
+    void tableIdsMustBeDistinctWithinAReport() {
+        ExperimentResult r = new ExperimentResult("e", "r", "s", List.of(perTask()));
+        assertThatThrownBy(() -> new Report("t", List.of(r, r), List.of(), provenance("t")))
+                .hasMessageContaining("two tables are called 'agreement'");
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
