@@ -59,7 +59,7 @@ public final class Ablation {
                     raw = raw != null ? raw : new RowGeometry(x);
                     geo = raw.shifted(norm.apply(x));
                 } else {
-                    geo = new RowGeometry(norm.apply(x));
+                    geo = new RowGeometry(norm.apply(x), norm.centresColumns());
                 }
                 for (int b = 0; b < nf; b++) {
                     emb[a][b][m] = Dds.embed(geo, functions.get(b), comparison);

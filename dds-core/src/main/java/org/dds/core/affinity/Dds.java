@@ -5,6 +5,7 @@ import org.dds.core.FeatureMatrix;
 import org.dds.core.comparison.MatrixComparison;
 import org.dds.core.kernel.PairwiseFunction;
 import org.dds.core.kernel.RowGeometry;
+import org.dds.core.normalization.Normalization;
 
 /**
  * Duality Diagram Similarity between two models (Dwivedi, Huang, Cichy, Roig, ECCV 2020):
@@ -44,7 +45,8 @@ public final class Dds {
      */
     public static double[] prepare(FeatureMatrix x, DdsConfig config) {
         checkImages(x, config.comparison());
-        return embed(new RowGeometry(config.normalization().apply(x)), config.function(), config.comparison());
+        Normalization norm = config.normalization();
+        return embed(new RowGeometry(norm.apply(x), norm.centresColumns()), config.function(), config.comparison());
     }
 
     /**

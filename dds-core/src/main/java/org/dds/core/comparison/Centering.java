@@ -38,6 +38,54 @@ public enum Centering {
         };
     }
 
+    /**
+     * The centred matrix in the packed form of {@link MatrixComparison}: the diagonal (omitted for U-centring,
+     * whose diagonal is zero), then the strict upper triangle times sqrt 2, so that Frobenius inner products are
+     * dot products. Computed without forming the centred n x n matrix.
+     *
+     * @param k symmetric n x n, row-major (not modified)
+     * @param n order
+     * @return the packed centred matrix
+     */
+    public double[] centrePacked(double[] k, int n) {
+        double[] rowTerm = new double[n];
+        double constant;
+        boolean zeroDiagonal = this == UNBIASED;
+        if (this == NONE) {
+            constant = 0;
+        } else {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                double ri = 0;
+                for (int j = 0; j < n; j++) {
+                    if (!zeroDiagonal || i != j) {
+                        ri += k[i * n + j];
+                    }
+                }
+                s += ri;
+                rowTerm[i] = zeroDiagonal ? ri / (n - 2) : ri / n;
+            }
+            constant = zeroDiagonal ? s / ((double) (n - 1) * (n - 2)) : s / ((double) n * n);
+        }
+        int off = zeroDiagonal ? 0 : n;
+        double[] v = new double[off + n * (n - 1) / 2];
+        if (!zeroDiagonal) {
+            for (int i = 0; i < n; i++) {
+                v[i] = k[i * n + i] - rowTerm[i] - rowTerm[i] + constant;
+            }
+        }
+        double sqrt2 = Math.sqrt(2.0);
+        int p = off;
+        for (int i = 0; i < n; i++) {
+            double ri = rowTerm[i];
+            int row = i * n;
+            for (int j = i + 1; j < n; j++) {
+                v[p++] = sqrt2 * (k[row + j] - ri - rowTerm[j] + constant);
+            }
+        }
+        return v;
+    }
+
     private static double[] unbiased(double[] k, int n) {
         double[] r = new double[n];
         double s = 0;

@@ -30,9 +30,8 @@ public record Cka(Centering centering) implements MatrixComparison {
                     + minimumImages() + " images but model '" + model + "' has " + n
                     + ": use more images or --centering biased");
         }
-        double[] c = centering.centre(matrix, n);
-        double[] v = Embeddings.symmetricPacked(c, n, centering != Centering.UNBIASED);
-        return Embeddings.unit(v, model, "its " + centering.cliName() + "-centred matrix");
+        return Embeddings.unit(centering.centrePacked(matrix, n), model,
+                "its " + centering.cliName() + "-centred matrix");
     }
 
     @Override

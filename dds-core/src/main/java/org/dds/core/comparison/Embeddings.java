@@ -4,8 +4,6 @@ import org.dds.core.DdsInputException;
 
 /** Helpers shared by the comparisons: upper triangles and scaling to unit length. */
 final class Embeddings {
-    private static final double SQRT2 = Math.sqrt(2.0);
-
     private Embeddings() {
     }
 
@@ -16,27 +14,6 @@ final class Embeddings {
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 v[p++] = m[i * n + j];
-            }
-        }
-        return v;
-    }
-
-    /**
-     * The symmetric matrix as a vector with the same Frobenius inner products: the diagonal, then the strict
-     * upper triangle times sqrt 2.
-     */
-    static double[] symmetricPacked(double[] m, int n, boolean withDiagonal) {
-        int off = withDiagonal ? n : 0;
-        double[] v = new double[off + n * (n - 1) / 2];
-        if (withDiagonal) {
-            for (int i = 0; i < n; i++) {
-                v[i] = m[i * n + i];
-            }
-        }
-        int p = off;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                v[p++] = SQRT2 * m[i * n + j];
             }
         }
         return v;

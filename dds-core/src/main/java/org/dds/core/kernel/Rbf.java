@@ -1,7 +1,5 @@
 package org.dds.core.kernel;
 
-import java.util.Arrays;
-
 import org.dds.core.DdsInputException;
 
 /**
@@ -55,15 +53,14 @@ public record Rbf(double threshold) implements PairwiseFunction {
                 upper[p++] = m[i * n + j];
             }
         }
-        Arrays.sort(upper);
         long total = (long) n * n;
         return total % 2 == 1 ? entry(upper, n, total / 2)
                 : (entry(upper, n, total / 2 - 1) + entry(upper, n, total / 2)) / 2.0;
     }
 
-    /** The k-th (0-based) of the n^2 entries in sorted order. */
-    private static double entry(double[] sortedUpper, int n, long k) {
-        return k < n ? 0.0 : sortedUpper[(int) ((k - n) / 2)];
+    /** The k-th (0-based) of the n^2 entries in sorted order; reorders {@code upper}. */
+    private static double entry(double[] upper, int n, long k) {
+        return k < n ? 0.0 : Selection.kth(upper, (int) ((k - n) / 2));
     }
 
     @Override

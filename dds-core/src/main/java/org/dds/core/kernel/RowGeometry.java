@@ -15,7 +15,7 @@ import org.dds.core.normalization.Means;
  * every Gram-type quantity: squared distances Gc_ii + Gc_jj - 2 Gc_ij, the raw Gram matrix Gc_ij + b_i + b_j +
  * |m|^2 (b_i = zc_i . m, m the column means), the row-centred Gram matrix of the correlation distance, and the
  * cosine. Such a shortcut cancels where the result is much smaller than the terms it is made from, so every
- * entry carries a worst-case rounding bound (d eps times the magnitudes of its terms): where that bound exceeds
+ * entry carries a rounding bound (4 sqrt(d) eps times the magnitudes of its terms): where that bound exceeds
  * {@value #TOLERANCE} of the entry's value, the entry is computed directly from the two rows instead (an exact
  * difference of coordinates, or a direct dot product), like the authors' {@code pdist}. Nearly parallel rows
  * thus get the cancellation-free cosine ||u - v||^2 / 2 of their unit vectors. Manhattan distances have no
@@ -34,7 +34,11 @@ public final class RowGeometry {
     private final int n;
     private final int d;
     private final double[] z;
-    /** Worst-case relative rounding of a d-term dot product, d eps (plus a few roundings of the combination). */
+    /**
+     * Relative rounding of a d-term dot product: the probabilistic bound 4 sqrt(d + 8) eps of Higham and Mary
+     * (2019), which holds with overwhelming probability (the worst case, d eps, is reached only by adversarial
+     * rounding and would send most entries of uncentred features down the slow direct path needlessly).
+     */
     private final double gamma;
 
     private double[] mu;
@@ -49,11 +53,25 @@ public final class RowGeometry {
 
     /** @param x the (normalised) features; rows are the points */
     public RowGeometry(FeatureMatrix x) {
+        this(x, false);
+    }
+
+    /**
+     * @param x              the (normalised) features
+     * @param columnsCentred true when every column of x already has mean zero up to rounding (centring or
+     *                       z-scoring came first): the centring vector is then taken as exactly 0, which keeps
+     *                       every identity below exact and saves a copy of the features
+     */
+    public RowGeometry(FeatureMatrix x, boolean columnsCentred) {
         this.x = x;
         this.n = x.rows();
         this.d = x.cols();
         this.z = FeatureMatrix.unsafeData(x);
-        this.gamma = (d + 8) * EPS;
+        this.gamma = 4 * Math.sqrt(d + 8.0) * EPS;
+        if (columnsCentred) {
+            this.mu = new double[d];
+            this.zc = z;
+        }
     }
 
     /**
@@ -79,7 +97,7 @@ public final class RowGeometry {
      *         models can be prepared concurrently without oversubscribing the cores
      */
     public static boolean modelsCanRunConcurrently() {
-        return Boolean.getBoolean("dds.concurrentModels") && Pairwise.VECTOR_API && Pairwise.onCpu();
+        return Pairwise.VECTOR_API && Pairwise.onCpu();
     }
 
     /** @return the model name */
