@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
@@ -42,11 +41,7 @@ public final class Ablation {
             Dds.checkImages(x, comparison);
         }
         double[][][][] emb = new double[nn][nf][t][];
-        IntStream models = IntStream.range(0, t);
-        if (RowGeometry.modelsCanRunConcurrently()) {
-            models = models.parallel();
-        }
-        models.forEach(m -> {
+        PerModel.run(t, m -> {
             FeatureMatrix x = set.models().get(m);
             RowGeometry raw = null;
             for (int a = 0; a < nn; a++) {

@@ -3,12 +3,10 @@ package org.dds.core.affinity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
-import org.dds.core.kernel.RowGeometry;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -59,11 +57,7 @@ public final class AffinityMatrix {
             Dds.checkImages(x, config.comparison());
         }
         double[][] emb = new double[set.size()][];
-        IntStream models = IntStream.range(0, set.size());
-        if (RowGeometry.modelsCanRunConcurrently()) {
-            models = models.parallel();
-        }
-        models.forEach(m -> emb[m] = Dds.prepare(set.models().get(m), config));
+        PerModel.run(set.size(), m -> emb[m] = Dds.prepare(set.models().get(m), config));
         return fromEmbeddings(set.names(), new ArrayList<>(Arrays.asList(emb)));
     }
 
