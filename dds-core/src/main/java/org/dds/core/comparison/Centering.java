@@ -26,19 +26,6 @@ public enum Centering {
     }
 
     /**
-     * @param k symmetric n x n, row-major (not modified)
-     * @param n order
-     * @return the centred matrix
-     */
-    public double[] centre(double[] k, int n) {
-        return switch (this) {
-            case UNBIASED -> unbiased(k, n);
-            case BIASED -> biased(k, n);
-            case NONE -> k;
-        };
-    }
-
-    /**
      * The centred matrix in the packed form of {@link MatrixComparison}: the diagonal (omitted for U-centring,
      * whose diagonal is zero), then the strict upper triangle times sqrt 2, so that Frobenius inner products are
      * dot products. Computed without forming the centred n x n matrix.
@@ -84,52 +71,6 @@ public enum Centering {
             }
         }
         return v;
-    }
-
-    private static double[] unbiased(double[] k, int n) {
-        double[] r = new double[n];
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            double ri = 0;
-            for (int j = 0; j < n; j++) {
-                if (i != j) {
-                    ri += k[i * n + j];
-                }
-            }
-            r[i] = ri;
-            s += ri;
-        }
-        double c = s / ((double) (n - 1) * (n - 2));
-        double[] u = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            double ri = r[i] / (n - 2);
-            for (int j = 0; j < n; j++) {
-                // Symmetric input: the column sums equal the row sums.
-                u[i * n + j] = i == j ? 0.0 : k[i * n + j] - ri - r[j] / (n - 2) + c;
-            }
-        }
-        return u;
-    }
-
-    private static double[] biased(double[] k, int n) {
-        double[] r = new double[n];
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            double ri = 0;
-            for (int j = 0; j < n; j++) {
-                ri += k[i * n + j];
-            }
-            r[i] = ri / n;
-            s += ri;
-        }
-        double all = s / ((double) n * n);
-        double[] u = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                u[i * n + j] = k[i * n + j] - r[i] - r[j] + all;
-            }
-        }
-        return u;
     }
 
     /**

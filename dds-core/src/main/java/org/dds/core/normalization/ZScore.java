@@ -28,18 +28,14 @@ public record ZScore() implements Normalization {
                 var[k] += c * c;
             }
         }
-        double[] scale = new double[d];
         for (int k = 0; k < d; k++) {
             double vk = var[k] / n;
             double tiny = n * EPS * mu[k];
             boolean constant = vk <= n * EPS * vk + tiny * tiny;
-            scale[k] = constant ? 0.0 : 1.0 / Math.sqrt(vk);
-        }
-        for (int i = 0; i < n; i++) {
-            int off = i * d;
-            for (int k = 0; k < d; k++) {
+            double sd = Math.sqrt(vk);
+            for (int i = 0; i < n; i++) {
                 // Division, not multiplication by 1/s, to round like (x - m) / s.
-                out[off + k] = scale[k] == 0.0 ? 0.0 : out[off + k] / Math.sqrt(var[k] / n);
+                out[i * d + k] = constant ? 0.0 : out[i * d + k] / sd;
             }
         }
         return FeatureMatrix.wrap(x.name(), n, d, out);
