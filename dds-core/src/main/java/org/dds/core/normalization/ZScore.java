@@ -28,14 +28,18 @@ public record ZScore() implements Normalization {
                 var[k] += c * c;
             }
         }
+        double[] sd = new double[d];
         for (int k = 0; k < d; k++) {
             double vk = var[k] / n;
             double tiny = n * EPS * mu[k];
-            boolean constant = vk <= n * EPS * vk + tiny * tiny;
-            double sd = Math.sqrt(vk);
-            for (int i = 0; i < n; i++) {
+            // 0 marks a constant column.
+            sd[k] = vk <= n * EPS * vk + tiny * tiny ? 0.0 : Math.sqrt(vk);
+        }
+        for (int i = 0; i < n; i++) {
+            int off = i * d;
+            for (int k = 0; k < d; k++) {
                 // Division, not multiplication by 1/s, to round like (x - m) / s.
-                out[i * d + k] = constant ? 0.0 : out[i * d + k] / sd;
+                out[off + k] = sd[k] == 0.0 ? 0.0 : out[off + k] / sd[k];
             }
         }
         return FeatureMatrix.wrap(x.name(), n, d, out);
