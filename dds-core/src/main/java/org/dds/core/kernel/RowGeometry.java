@@ -129,14 +129,7 @@ public final class RowGeometry {
 
     private double[] centredRows() {
         if (zc == null) {
-            double[] m = columnMeans();
-            double[] c = new double[z.length];
-            for (int i = 0; i < n; i++) {
-                int off = i * d;
-                for (int k = 0; k < d; k++) {
-                    c[off + k] = z[off + k] - m[k];
-                }
-            }
+            double[] c = Means.subtractFromRows(z, columnMeans(), n, d);
             zc = c;
         }
         return zc;

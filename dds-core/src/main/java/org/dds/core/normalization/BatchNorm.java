@@ -46,16 +46,7 @@ public record BatchNorm(MapShape shape, double eps) implements Normalization {
                     idx[p++] = i * d + k;
                 }
             }
-            double m = Means.mean(v, idx);
-            double ss = 0;
-            for (int q : idx) {
-                double t = v[q] - m;
-                ss += t * t;
-            }
-            double sd = Math.sqrt(ss / idx.length + eps);
-            for (int q : idx) {
-                out[q] = (v[q] - m) / sd;
-            }
+            Means.standardize(v, idx, eps, out);
         }
         return FeatureMatrix.wrap(x.name(), n, d, out);
     }

@@ -10,13 +10,7 @@ public record Centering() implements Normalization {
         int d = x.cols();
         double[] v = FeatureMatrix.unsafeData(x);
         double[] mu = Means.columnMeans(v, n, d);
-        double[] out = new double[v.length];
-        for (int i = 0; i < n; i++) {
-            int off = i * d;
-            for (int k = 0; k < d; k++) {
-                out[off + k] = v[off + k] - mu[k];
-            }
-        }
+        double[] out = Means.subtractFromRows(v, mu, n, d);
         return FeatureMatrix.wrap(x.name(), n, d, out);
     }
 

@@ -78,16 +78,7 @@ public record GroupNorm(MapShape shape, int groups, double eps, String name) imp
                 for (int q = 0; q < idx.length; q++) {
                     idx[q] = off + cols[g][q];
                 }
-                double m = Means.mean(v, idx);
-                double ss = 0;
-                for (int q : idx) {
-                    double t = v[q] - m;
-                    ss += t * t;
-                }
-                double sd = Math.sqrt(ss / idx.length + eps);
-                for (int q : idx) {
-                    out[q] = (v[q] - m) / sd;
-                }
+                Means.standardize(v, idx, eps, out);
             }
         }
         return FeatureMatrix.wrap(x.name(), n, d, out);

@@ -75,4 +75,44 @@ public final class Means {
         }
         return m + c / len;
     }
+
+    /**
+     * Writes (v[q] - m) / sqrt(var + eps) to out[q] for every q in idx, m and var the (corrected) mean and the
+     * population variance of those values: the normalisation step shared by batch and group normalisation.
+     *
+     * @param v   values
+     * @param idx positions of one normalisation group
+     * @param eps added to the variance
+     * @param out where the normalised values go (same positions)
+     */
+    static void standardize(double[] v, int[] idx, double eps, double[] out) {
+        double m = mean(v, idx);
+        double ss = 0;
+        for (int q : idx) {
+            double t = v[q] - m;
+            ss += t * t;
+        }
+        double sd = Math.sqrt(ss / idx.length + eps);
+        for (int q : idx) {
+            out[q] = (v[q] - m) / sd;
+        }
+    }
+
+    /**
+     * @param data row-major n x d values
+     * @param mu   the d values to subtract
+     * @param n    rows
+     * @param d    columns
+     * @return data - 1 mu^T, a new array
+     */
+    public static double[] subtractFromRows(double[] data, double[] mu, int n, int d) {
+        double[] out = new double[data.length];
+        for (int i = 0; i < n; i++) {
+            int off = i * d;
+            for (int k = 0; k < d; k++) {
+                out[off + k] = data[off + k] - mu[k];
+            }
+        }
+        return out;
+    }
 }

@@ -18,14 +18,12 @@ public record ZScore() implements Normalization {
         int d = x.cols();
         double[] v = FeatureMatrix.unsafeData(x);
         double[] mu = Means.columnMeans(v, n, d);
-        double[] out = new double[v.length];
+        double[] out = Means.subtractFromRows(v, mu, n, d);
         double[] var = new double[d];
         for (int i = 0; i < n; i++) {
             int off = i * d;
             for (int k = 0; k < d; k++) {
-                double c = v[off + k] - mu[k];
-                out[off + k] = c;
-                var[k] += c * c;
+                var[k] += out[off + k] * out[off + k];
             }
         }
         double[] sd = new double[d];
