@@ -139,6 +139,7 @@ public final class Figure4 implements Experiment {
                     + " on the same images, in the same order");
         }
         int n = imageCount(taskSet.images());
+        LayerSelection.check(blockSet, taskSet, families);
         context.progress().accept("  " + blockSet.size() + " blocks x " + taskSet.size() + " tasks on the first " + n
                 + " images");
         LayerSelection.Matrix m = LayerSelection.blocksVersusTasks(blockSet.firstImages(n), taskSet.firstImages(n),

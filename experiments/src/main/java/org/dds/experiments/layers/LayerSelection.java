@@ -144,19 +144,27 @@ public final class LayerSelection {
     }
 
     /**
+     * Checks, before any DDS is computed, what {@link #blocksVersusTasks} and {@link #byFamily} would refuse.
+     *
+     * @param blocks   the blocks' features
+     * @param tasks    the tasks' features
+     * @param families the task families
+     * @throws DdsInputException if the image counts differ, a name is in both sets or no task has a family
+     */
+    public static void check(FeatureSet blocks, FeatureSet tasks, TaskFamilies families) {
+        requireSameImages(blocks, "the blocks", tasks, "the tasks");
+        union(blocks, tasks, "the tasks");
+        usedFamilies(tasks.names(), families);
+    }
+
+    /**
      * @param m        DDS of blocks with tasks
      * @param families the task families
      * @return the means per family
      * @throws DdsInputException if no task has a family
      */
     public static FamilyView byFamily(Matrix m, TaskFamilies families) {
-        List<String> used = families.families().stream()
-                .filter(f -> m.tasks().stream().anyMatch(t -> families.familyOf(t).filter(f::equals).isPresent()))
-                .toList();
-        if (used.isEmpty()) {
-            throw new DdsInputException("none of the tasks (" + String.join(", ", m.tasks()) + ") has a family in "
-                    + families.source() + ": name the task models as in it, or give a CSV 'task,family' for them");
-        }
+        List<String> used = usedFamilies(m.tasks(), families);
         List<String> unassigned = m.tasks().stream().filter(t -> families.familyOf(t).isEmpty()).toList();
         double[][] dds = m.dds();
         double[][] mean = new double[m.blocks().size()][used.size()];
@@ -199,6 +207,17 @@ public final class LayerSelection {
             out.add(new Ranked(k + 1, blocks.names().get(order[k]), a.get(order[k], nb)));
         }
         return out;
+    }
+
+    private static List<String> usedFamilies(List<String> tasks, TaskFamilies families) {
+        List<String> used = families.families().stream()
+                .filter(f -> tasks.stream().anyMatch(t -> families.familyOf(t).filter(f::equals).isPresent()))
+                .toList();
+        if (used.isEmpty()) {
+            throw new DdsInputException("none of the tasks (" + String.join(", ", tasks) + ") has a family in "
+                    + families.source() + ": name the task models as in it, or give a CSV 'task,family' for them");
+        }
+        return used;
     }
 
     private static void requireSameImages(FeatureSet a, String aName, FeatureSet b, String bName) {

@@ -32,7 +32,7 @@ public final class PlantedLayers {
      * @param seed   the seed
      * @return the blocks (block1..block4) followed by the 20 tasks
      */
-    static FeatureSet generate(int images, long seed) {
+    public static FeatureSet generate(int images, long seed) {
         List<LatentModel> models = new ArrayList<>();
         models.add(block("block1", 16, List.of("2D#0", "2D#1", "2D#2", "2D#3")));
         models.add(block("block2", 24, List.of("2D#4", "2D#5", "3D#4", "3D#5", "semantic#4", "semantic#5")));
@@ -60,12 +60,12 @@ public final class PlantedLayers {
     }
 
     /** @return the four blocks of a generated set */
-    static FeatureSet blocks(FeatureSet all) {
+    public static FeatureSet blocks(FeatureSet all) {
         return all.select(List.of("block1", "block2", "block3", "block4"));
     }
 
     /** @return the 20 tasks of a generated set */
-    static FeatureSet tasks(FeatureSet all) {
+    public static FeatureSet tasks(FeatureSet all) {
         return all.select(all.names().subList(4, all.size()));
     }
 }
