@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
             "Reproduces paper Table 4 (Dwivedi et al., ECCV 2020): for each image set, draws of N images without"
                     + " replacement; in each draw DDS(source, pascal_voc_segmentation) for the 17 Taskonomy sources"
                     + " of the Pascal VOC ground truth (z-score, unbiased-centred CKA, each of the six f) and"
-                    + " Spearman's rho with their transfer mIoU; then the mean, population sd and 95% percentile"
+                    + " Spearman's rho with their transfer mIoU; then the mean, population sd and 95%% percentile"
                     + " interval of rho per f, beside the paper's numbers (and the authors' notebook's on Pascal VOC"
                     + " images).",
             "The draws are seeded but come from Java's SplittableRandom, not numpy: the paper's exact draws cannot"

@@ -2,7 +2,10 @@ package org.dds.experiments.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code dds fig4} and {@code dds layers} on a planted layer-selection problem (block1 made of 2D-family factors,
@@ -107,6 +111,29 @@ class LayerCommandsTest {
         assertThat(cosine.out()).isNotEqualTo(byFile.out());
         assertThat(Cli.run("layers", "--help").out()).contains("(default: laplacian)");
         assertThat(Cli.run("rank", "--help").out()).as("other commands keep cosine").contains("(default: cosine)");
+    }
+
+    /** A lone '%' in a help text is a format error: picocli then prints the text raw and warns on System.err. */
+    @ParameterizedTest(name = "dds {0} --help")
+    @ValueSource(strings = {"table4", "fig4", "layers"})
+    void helpHasAnExampleAndFormats(String command) {
+        PrintStream systemErr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        Cli.Run run;
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            run = Cli.run(command, "--help");
+        } finally {
+            System.setErr(systemErr);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).as("picocli warnings").doesNotContain("picocli WARN");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Usage: dds " + command, "Example", "./dds " + command, "Exit codes")
+                .doesNotContain("%n");
+        assertThat(run.err()).isEmpty();
+        if (command.equals("table4")) {
+            assertThat(run.out()).contains("95% percentile", "taskonomy_pascal_feats_<image set>.npy");
+        }
     }
 
     static Stream<Arguments> badInputs() {
