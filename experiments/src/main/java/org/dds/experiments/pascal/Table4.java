@@ -145,16 +145,16 @@ public final class Table4 implements Experiment {
             if (paper.isPresent()) {
                 double sdPaper = paper.get().sd().orElseThrow();
                 row.addAll(List.of(paper.get().mean(), sdPaper, mean - paper.get().mean()));
-                values.add(new PublishedValue(imageSet.label() + ", DDS (f = " + f.cliName() + "): bootstrap mean",
-                        mean, paper.get().mean(), sdPaper, Table4Published.PAPER + " (tolerance: its sd)"));
+                values.add(new PublishedValue(quantity(f), mean, paper.get().mean(), sdPaper,
+                        Table4Published.PAPER + " (tolerance: its sd)"));
             } else {
                 row.addAll(List.of("", "", ""));
             }
             Optional<Table4Published.Entry> notebook = published.notebook(imageSet, f);
             if (notebook.isPresent()) {
                 row.addAll(List.of(notebook.get().mean(), mean - notebook.get().mean()));
-                values.add(new PublishedValue(imageSet.label() + ", f = " + f.cliName() + ": bootstrap mean", mean,
-                        notebook.get().mean(), sd, Table4Published.NOTEBOOK + " (tolerance: the sd measured here)"));
+                values.add(new PublishedValue(quantity(f), mean, notebook.get().mean(), sd,
+                        Table4Published.NOTEBOOK + " (tolerance: the sd measured here)"));
             } else {
                 row.addAll(List.of("", ""));
             }
@@ -196,6 +196,10 @@ public final class Table4 implements Experiment {
                 List.of(summary, perDraw, perSource));
     }
 
+    private String quantity(FunctionType f) {
+        return imageSet.label() + ", DDS (f = " + f.cliName() + "): bootstrap mean of rho";
+    }
+
     private String summary(PascalBootstrap.Result r, Table4Published published) {
         PascalBootstrap.Settings s = r.settings();
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d draws of %d of the %d %s without"
@@ -214,8 +218,8 @@ public final class Table4 implements Experiment {
         text.append(" The paper drew its images with numpy (np.random.seed(1993), np.random.choice); those draws"
                 + " cannot be reproduced here, where the draws come from java.util.SplittableRandom with the same"
                 + " seed, so each mean differs from the published one by bootstrap noise (standard error about"
-                + " sd/sqrt(draws)); the tolerance shown is the published sd for the paper's numbers and the sd measured"
-                + " here for the notebook's, which prints no sd.");
+                + " sd/sqrt(draws)); the tolerance shown is the published sd for the paper's numbers and the sd"
+                + " measured here for the notebook's, which prints no sd.");
         return text.toString();
     }
 }

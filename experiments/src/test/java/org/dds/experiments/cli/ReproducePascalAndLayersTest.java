@@ -43,7 +43,7 @@ class ReproducePascalAndLayersTest {
         assertThat(Files.readAllLines(out.resolve("fig4-families.csv")).get(1)).startsWith("block1,")
                 .endsWith(",2D,yes");
         String md = Files.readString(out.resolve("report.md"));
-        assertThat(md).contains("| table4-pascal_5000 | Pascal VOC images, DDS (f = cosine): bootstrap mean |",
+        assertThat(md).contains("| table4-pascal_5000 | Pascal VOC images, DDS (f = cosine): bootstrap mean of rho |",
                 "| table4-nyuv2 |", features.resolve("taskonomy_pascal_feats_nyuv2.npy") + " does not exist",
                 "## fig4");
     }

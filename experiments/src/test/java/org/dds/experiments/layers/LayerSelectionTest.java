@@ -133,7 +133,8 @@ class LayerSelectionTest {
         ExperimentResult r = figure.run(new ExperimentContext(GroundTruthLocator.system().locate(), Optional.empty(),
                 false, 1, line -> { }));
         assertThat(r.tables().get(0).columns()).contains("mean_geometry", "mean_flat");
-        assertThat(r.summary()).contains("first 100 images", "left out of the means: autoencoder, class_1000, class_places");
+        assertThat(r.summary()).contains("first 100 images",
+                "left out of the means: autoencoder, class_1000, class_places");
         assertThat(r.tables().get(0).rows().get(2).get(3)).as("block3 -> geometry (rgb2depth, 3D)")
                 .isEqualTo("geometry");
     }

@@ -42,8 +42,8 @@ public final class PlantedLayers {
             List<String> tasks = FAMILIES.get(family);
             for (int i = 0; i < tasks.size(); i++) {
                 int first = i;
-                List<String> blocks = new ArrayList<>(IntStream.range(0, 3).mapToObj(k -> family + "#" + ((first + k) % 6))
-                        .toList());
+                List<String> blocks = new ArrayList<>(IntStream.range(0, 3)
+                        .mapToObj(k -> family + "#" + ((first + k) % 6)).toList());
                 blocks.add(tasks.get(i) + "#private0");
                 blocks.add(tasks.get(i) + "#private1");
                 models.add(new LatentModel(tasks.get(i), blocks, 24));

@@ -35,7 +35,7 @@ class PascalBootstrapTest {
             FunctionType.LAPLACIAN, 0.3088235294117647, FunctionType.LINEAR, 0.32843137254901966,
             FunctionType.PEARSON, 0.10784313725490197, FunctionType.EUCLIDEAN, 0.36274509803921573,
             FunctionType.COSINE, 0.2573529411764706);
-    /** {@code reference/table4_fixture.py}, "all cosine dds": DDS(source, pascal_voc_segmentation), sources in order. */
+    /** {@code reference/table4_fixture.py}, "all cosine dds": DDS(source, pascal_voc_segmentation) per source. */
     private static final double[] COSINE_ALL = {0.0008855926877106501, -0.008188156647794166, 0.14040980010895554,
         -0.05269517842775044, 0.031672334471769224, 0.024403086195028744, -0.017048721014509275,
         -0.02598548645477592, 0.023385031386812704, 0.01878794264436229, 0.10333940171812543, 0.013015551385724465,
