@@ -79,10 +79,9 @@ public final class Correlation {
      * @return their mean
      */
     public static double mean(double[] values) {
-        double s = 0;
-        for (double v : values) {
-            s += v;
-        }
+        // One correction pass: the mean of identical values is that value exactly, so their sd is exactly 0.
+        return org.dds.core.normalization.Means.mean(values, 0, values.length);
+    }
         return s / values.length;
     }
 }

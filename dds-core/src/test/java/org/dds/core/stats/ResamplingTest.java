@@ -29,6 +29,8 @@ class ResamplingTest {
                 within(1e-12));
         // Population sd of 1..4: sqrt(1.25).
         assertThat(Resampling.populationSd(v)).isCloseTo(Math.sqrt(1.25), within(1e-15));
+        // Identical values have sd exactly 0 (a bootstrap of a constant is not 5.6e-16 in a report).
+        assertThat(Resampling.populationSd(new double[] {0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1})).isZero();
     }
 
     @Test
