@@ -82,6 +82,4 @@ public final class Correlation {
         // One correction pass: the mean of identical values is that value exactly, so their sd is exactly 0.
         return org.dds.core.normalization.Means.mean(values, 0, values.length);
     }
-        return s / values.length;
-    }
 }
