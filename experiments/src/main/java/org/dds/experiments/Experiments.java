@@ -2,6 +2,12 @@ package org.dds.experiments;
 
 import java.util.List;
 
+import org.dds.experiments.taskonomy.CentringAblation;
+import org.dds.experiments.taskonomy.ImageCount;
+import org.dds.experiments.taskonomy.PerTaskCorrelations;
+import org.dds.experiments.taskonomy.SpearmanAsG;
+import org.dds.experiments.taskonomy.Table2;
+import org.dds.experiments.taskonomy.Table3;
 import org.dds.experiments.taskonomy.TaskonomyAgreement;
 
 /** The registry of experiments {@code dds reproduce} runs, in report order. */
@@ -12,6 +18,12 @@ public final class Experiments {
     /** @return every registered experiment; add a new one with one line here */
     public static List<Experiment> all() {
         return List.of(
-                new TaskonomyAgreement());
+                new TaskonomyAgreement(),
+                new Table2(),
+                new Table3(),
+                new PerTaskCorrelations(),
+                new CentringAblation(),
+                new SpearmanAsG(),
+                new ImageCount());
     }
 }
