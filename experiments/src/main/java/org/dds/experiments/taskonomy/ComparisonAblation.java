@@ -41,7 +41,15 @@ abstract class ComparisonAblation implements Experiment {
 
     @Override
     public ExperimentResult run(ExperimentContext context) {
-        TaskonomySettings settings = TaskonomySettings.of(context);
+        return run(context, TaskonomySettings.of(context));
+    }
+
+    /**
+     * @param context  the run
+     * @param settings images, permutations, replicates, draws, level and seed
+     * @return the results
+     */
+    ExperimentResult run(ExperimentContext context, TaskonomySettings settings) {
         TaskonomyInputs inputs = TaskonomyInputs.load(context, settings.images());
         Map<String, MatrixComparison> gs = comparisons();
         List<Normalization> zscore = List.of(new ZScore());

@@ -67,7 +67,15 @@ public final class ImageCount implements Experiment {
 
     @Override
     public ExperimentResult run(ExperimentContext context) {
-        TaskonomySettings settings = TaskonomySettings.of(context);
+        return run(context, TaskonomySettings.of(context));
+    }
+
+    /**
+     * @param context  the run
+     * @param settings images, permutations, replicates, draws, level and seed
+     * @return the results
+     */
+    ExperimentResult run(ExperimentContext context, TaskonomySettings settings) {
         TaskonomyInputs inputs = TaskonomyInputs.load(context, settings.images());
         FeatureSet all = inputs.evaluated();
         TaskonomyBenchmark benchmark = inputs.benchmark();

@@ -36,7 +36,15 @@ public final class PerTaskCorrelations implements Experiment {
 
     @Override
     public ExperimentResult run(ExperimentContext context) {
-        TaskonomySettings settings = TaskonomySettings.of(context);
+        return run(context, TaskonomySettings.of(context));
+    }
+
+    /**
+     * @param context  the run
+     * @param settings images, permutations, replicates, draws, level and seed
+     * @return the results
+     */
+    ExperimentResult run(ExperimentContext context, TaskonomySettings settings) {
         TaskonomyInputs inputs = TaskonomyInputs.load(context, settings.images());
         Map<String, Map<TaskonomyMatrix, Scoring.Cell>> cells = Scoring.withSignificance(inputs.models(),
                 inputs.benchmark(), Table3.variants(), settings, name(), context.progress());

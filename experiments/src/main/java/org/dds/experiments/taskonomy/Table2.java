@@ -70,7 +70,15 @@ public final class Table2 implements Experiment {
 
     @Override
     public ExperimentResult run(ExperimentContext context) {
-        TaskonomySettings settings = TaskonomySettings.of(context);
+        return run(context, TaskonomySettings.of(context));
+    }
+
+    /**
+     * @param context  the run
+     * @param settings images, permutations, replicates, draws, level and seed
+     * @return the results
+     */
+    ExperimentResult run(ExperimentContext context, TaskonomySettings settings) {
         TaskonomyInputs inputs = TaskonomyInputs.load(context, settings.images());
         context.progress().accept("  table2: 42 (Q,D) x f combinations on " + inputs.models());
         Map<String, Map<TaskonomyMatrix, Scoring.Cell>> cells = Scoring.withSignificance(inputs.models(),

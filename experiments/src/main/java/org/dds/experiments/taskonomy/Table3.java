@@ -147,7 +147,15 @@ public final class Table3 implements Experiment {
 
     @Override
     public ExperimentResult run(ExperimentContext context) {
-        TaskonomySettings settings = TaskonomySettings.of(context);
+        return run(context, TaskonomySettings.of(context));
+    }
+
+    /**
+     * @param context  the run
+     * @param settings images, permutations, replicates, draws, level and seed
+     * @return the results
+     */
+    ExperimentResult run(ExperimentContext context, TaskonomySettings settings) {
         Path path = AuthorsFeatures.locate(context, AuthorsFeatures.TASKONOMY_IMAGES).orElseThrow(
                 () -> new DdsInputException("no features of the Taskonomy images were found"));
         Map.Entry<FeatureSet, Double> read = readTimed(path);
