@@ -71,6 +71,18 @@ public final class Table3 implements Experiment {
             agreement = agreement.clone();
             selfAgreement = selfAgreement.clone();
         }
+
+        /** @return a copy of the per-target agreement */
+        @Override
+        public double[] agreement() {
+            return agreement.clone();
+        }
+
+        /** @return a copy of the per-target self-agreement */
+        @Override
+        public double[] selfAgreement() {
+            return selfAgreement.clone();
+        }
     }
 
     @Override
