@@ -7,9 +7,9 @@ import java.util.Map;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
+import org.dds.experiments.stats.Interval;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.ResultTable;
-import org.dds.experiments.stats.Interval;
 
 /**
  * Figure 2 and supplementary section S9 of Dwivedi et al. (ECCV 2020): the per-target vectors behind the Table-3

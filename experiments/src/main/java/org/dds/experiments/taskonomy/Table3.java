@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
 import org.dds.core.affinity.AffinityMatrix;
 import org.dds.core.affinity.DdsConfig;
@@ -168,8 +167,7 @@ public final class Table3 implements Experiment {
      * @return the results
      */
     ExperimentResult run(ExperimentContext context, TaskonomySettings settings) {
-        Path path = AuthorsFeatures.locate(context, AuthorsFeatures.TASKONOMY_IMAGES).orElseThrow(
-                () -> new DdsInputException("no features of the Taskonomy images were found"));
+        Path path = TaskonomyInputs.locate(context);
         Map.Entry<FeatureSet, Double> read = readTimed(path);
         TaskonomyInputs inputs = TaskonomyInputs.of(path, read.getKey(), TaskonomyBenchmark.load(
                 context.groundTruthDirectory(), read.getKey().names(), path.toString()), settings.images());

@@ -41,12 +41,21 @@ public record TaskonomyInputs(Path path, FeatureSet evaluated, TaskonomyBenchmar
      * @return the inputs
      */
     public static TaskonomyInputs load(ExperimentContext context, int images) {
-        Path path = AuthorsFeatures.locate(context, AuthorsFeatures.TASKONOMY_IMAGES)
-                .orElseThrow(() -> new DdsInputException(AuthorsFeatures.input(AuthorsFeatures.TASKONOMY_IMAGES)
-                        .missing(context).orElse("no Taskonomy features")));
+        Path path = locate(context);
         FeatureSet all = AuthorsFeatures.read(path);
         return of(path, all, TaskonomyBenchmark.load(context.groundTruthDirectory(), all.names(), path.toString()),
                 images);
+    }
+
+    /**
+     * @param context the run
+     * @return where the features of the Taskonomy images are
+     * @throws DdsInputException saying what is missing and how to get it, if they are not there
+     */
+    public static Path locate(ExperimentContext context) {
+        return AuthorsFeatures.locate(context, AuthorsFeatures.TASKONOMY_IMAGES)
+                .orElseThrow(() -> new DdsInputException(AuthorsFeatures.input(AuthorsFeatures.TASKONOMY_IMAGES)
+                        .missing(context).orElse("no features of the Taskonomy images")));
     }
 
     /**
