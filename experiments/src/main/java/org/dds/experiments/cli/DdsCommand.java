@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         modelTransformer = DdsCommand.Configure.class,
         subcommands = {
             AffinityCommand.class, SimilarityCommand.class, RankCommand.class, FetchGroundTruthCommand.class,
-            Table4Command.class, Figure4Command.class, LayersCommand.class,
+            Table2Command.class, Table3Command.class, Table4Command.class, Figure4Command.class, LayersCommand.class,
             ReproduceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
         },
         description = {

@@ -17,6 +17,7 @@ import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.Experiments;
 import org.dds.experiments.ProjectInfo;
 import org.dds.experiments.Reproduction;
+import org.dds.experiments.features.AuthorsFeatures;
 import org.dds.groundtruth.files.GroundTruthLocation;
 import org.dds.groundtruth.files.GroundTruthLocator;
 import org.dds.reports.Provenance;
@@ -61,7 +62,9 @@ final class ReproduceCommand extends DdsSubcommand {
     Path groundTruth;
 
     @Option(names = "--features", paramLabel = "DIR",
-            description = "features for the experiments that need them (without it they are skipped)")
+            description = "the directory of the features the experiments need, e.g. the authors'"
+                    + " taskonomy_pascal_feats_<dataset>.npy (default: the environment variable DDS_FEATURES; without"
+                    + " either, those experiments are skipped)")
     Path features;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1993",
@@ -77,7 +80,7 @@ final class ReproduceCommand extends DdsSubcommand {
             throw new DdsInputException("--features " + features + " does not exist: give the directory that holds"
                     + " the features, or leave --features out to skip the experiments that need them");
         }
-        Optional<Path> featureDir = Optional.ofNullable(features).map(p -> p.toAbsolutePath().normalize());
+        Optional<Path> featureDir = AuthorsFeatures.directory(features, System::getenv);
         Path runDirectory = out != null ? out : locator.repoRoot().resolve("reports").resolve(RUN_NAME.format(start));
 
         ExperimentContext context = new ExperimentContext(location, featureDir, quick, seed, line -> {

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.dds.core.FeatureMatrix;
+import org.dds.core.FeatureSet;
+import org.dds.core.io.FeatureReader;
+import org.dds.core.io.NpyWriter;
 import org.dds.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,13 +36,14 @@ class ReproduceCommandTest {
     @Test
     void writesReportCsvAndProvenanceWithThePinnedAgreement(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("run");
-        Cli.Run run = Cli.run("reproduce", "--quick", "--out", out.toString(), "--groundtruth", groundTruth());
+        Cli.Run run = Cli.run("reproduce", "--quick", "--out", out.toString(), "--groundtruth", groundTruth(),
+                "--features", noFeatures(dir));
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out().strip()).as("the last line is the report's path")
                 .isEqualTo(out.resolve("report.md").toAbsolutePath().toString());
         assertThat(names(out)).containsExactly("provenance.json", "report.md", "taskonomy-agreement-per-task.csv",
                 "taskonomy-agreement.csv");
-        assertThat(names(dir)).as("no temporary directory left").containsExactly("run");
+        assertThat(names(dir)).as("no temporary directory left").containsExactly("no-features", "run");
 
         List<String> summary = Files.readAllLines(out.resolve("taskonomy-agreement.csv"));
         assertThat(summary.get(0)).isEqualTo("quantity,reproduced,published,difference");
@@ -64,9 +69,11 @@ class ReproduceCommandTest {
 
     @Test
     void theSameInputsGiveByteIdenticalResults(@TempDir Path dir) throws IOException {
-        assertThat(Cli.run("reproduce", "--out", dir.resolve("a").toString(), "--groundtruth", groundTruth()).exit())
+        assertThat(Cli.run("reproduce", "--out", dir.resolve("a").toString(), "--groundtruth", groundTruth(),
+                "--features", noFeatures(dir)).exit())
                 .isZero();
-        assertThat(Cli.run("reproduce", "--out", dir.resolve("b").toString(), "--groundtruth", groundTruth()).exit())
+        assertThat(Cli.run("reproduce", "--out", dir.resolve("b").toString(), "--groundtruth", groundTruth(),
+                "--features", noFeatures(dir)).exit())
                 .isZero();
         for (String f : names(dir.resolve("a"))) {
             if (f.equals("provenance.json")) {
@@ -102,6 +109,66 @@ class ReproduceCommandTest {
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).contains("--features " + dir.resolve("nope") + " does not exist");
         assertThat(dir.resolve("run")).as("nothing written").doesNotExist();
+    }
+
+    /**
+     * The Taskonomy experiments on features named like the Taskonomy models (the oracle's synthetic ones, cut to
+     * their first 16 images to keep the quick run short): every one runs, its tables land beside the published
+     * numbers, the grid is the one {@code dds table2} gives on the same features, and the features' SHA-256 goes
+     * into the provenance.
+     */
+    @Test
+    void runsTheTaskonomyExperimentsOnFeaturesNamedLikeTheModels(@TempDir Path dir) throws IOException {
+        Path features = Files.createDirectories(dir.resolve("features"));
+        FeatureSet oracle = FeatureReader.read(SharedData.require("oracle/synth20_f64")).firstImages(16);
+        for (FeatureMatrix m : oracle.models()) {
+            NpyWriter.write(features.resolve(m.name() + ".npy"), m);
+        }
+        Path out = dir.resolve("run");
+        Cli.Run run = Cli.run("reproduce", "--quick", "--out", out.toString(), "--groundtruth", groundTruth(),
+                "--features", features.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("7 experiment(s) ran, 0 skipped");
+        assertThat(names(out)).contains("table2-winrate.csv", "table2-affinity.csv", "table2-cells.csv",
+                "table2-per-task.csv", "table3.csv", "table3-time.csv", "per-task.csv", "centring.csv",
+                "spearman-g.csv", "image-count.csv");
+
+        Cli.Run table2 = Cli.run("table2", "--features", features.toString(), "--groundtruth", groundTruth());
+        assertThat(table2.exit()).as(table2.err()).isZero();
+        assertThat(Files.readString(out.resolve("table2-winrate.csv"))).isEqualTo(table2.out());
+
+        String md = Files.readString(out.resolve("report.md"));
+        assertThat(md).contains("## table2", "## table3", "## per-task", "## centring", "## spearman-g",
+                "## image-count", "None: every experiment ran.", "all 16 images")
+                .containsPattern("\\| table2 \\| Table 2 vs winrate, zscore, f = cosine \\| [-0-9.]+ \\| 0\\.838 \\|")
+                .containsPattern("\\| table2 \\| Table 2 vs winrate, zscore, f = cosine \\| [-0-9.]+ \\| 0\\.864 \\|")
+                .containsPattern("\\| table3 \\| Table 3, DDS \\(f = cosine\\) vs affinity \\| [-0-9.]+ \\| 0\\.862 \\|");
+        assertThat(Files.readString(out.resolve("provenance.json"))).contains(features.resolve("autoencoder.npy")
+                + "\", \"sha256\": \"");
+    }
+
+    @Test
+    void withoutTheirFeaturesTheTaskonomyExperimentsAreSkippedWithTheMissingFile(@TempDir Path dir)
+            throws IOException {
+        Path out = dir.resolve("run");
+        String none = noFeatures(dir);
+        Cli.Run run = Cli.run("reproduce", "--out", out.toString(), "--groundtruth", groundTruth(), "--features",
+                none);
+        assertThat(run.exit()).as(run.err()).isZero();
+        String md = Files.readString(out.resolve("report.md"));
+        for (String skipped : List.of("table2", "table3", "per-task", "centring", "spearman-g", "image-count")) {
+            assertThat(md).contains("| " + skipped + " |");
+        }
+        assertThat(md).contains("features of the 20 Taskonomy models on the taskonomy_5000 images"
+                + " (taskonomy_pascal_feats_taskonomy_5000.npy): " + Path.of(none)
+                        .resolve("taskonomy_pascal_feats_taskonomy_5000.npy") + " does not exist; download"
+                + " taskonomy_pascal_feats_taskonomy_5000.npy from the link in"
+                + " https://github.com/cvai-roig-lab/duality-diagram-similarity");
+    }
+
+    /** An empty features directory, so that a DDS_FEATURES in the environment cannot change what runs. */
+    private static String noFeatures(Path dir) throws IOException {
+        return Files.createDirectories(dir.resolve("no-features")).toString();
     }
 
     private static List<String> withoutRunSpecifics(Path provenance) throws IOException {

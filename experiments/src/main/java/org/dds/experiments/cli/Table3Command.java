@@ -1,0 +1,56 @@
+package org.dds.experiments.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.dds.core.FeatureSet;
+import org.dds.experiments.taskonomy.Table3;
+import org.dds.experiments.taskonomy.TaskonomyInputs;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dds table3}: the paper's Table 3, DDS and RSA against both Taskonomy matrices, with measured times. */
+@Command(name = "table3", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Paper Table 3: DDS and RSA against the Taskonomy matrices, with measured times, as CSV.",
+        description = {
+            "Computes Table 3 of Dwivedi et al. (ECCV 2020): DDS (f = cosine) and DDS (f = Laplacian), both z-score"
+                    + " and unbiased CKA, and RSA (raw features, 1 - Pearson, Spearman), each the mean over the 17"
+                    + " Taskonomy target tasks of the per-target Spearman correlation with the affinity and the"
+                    + " winrate matrix; the ground-truth rows (how the two matrices agree with each other); the"
+                    + " attribution-map rows as published (not reproduced).",
+            "The time columns are measured here: features_load_s is reading the features file, dds_s one DDS"
+                    + " matrix over the evaluated models (after a warm-up run); published_total_s is the paper's,"
+                    + " which includes 74.8 s of forward passes.",
+            "Writes CSV 'method,affinity,winrate,published_affinity,published_winrate,affinity_difference,"
+                    + "winrate_difference,features_load_s,dds_s,published_total_s'; n/a where a row has no value."
+        },
+        footer = {
+            "%nExamples:",
+            "  ./dds table3 --features ~/features --out table3.csv",
+            "%nFeatures: as for ./dds table2 (see ./dds table2 --help).",
+            "%n" + Help.GROUND_TRUTH,
+            "%n" + Help.EXIT_CODES
+        })
+final class Table3Command extends DdsSubcommand {
+    @Mixin
+    TaskonomyOptions taskonomy;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "write the CSV to FILE (complete or not at all) instead of stdout")
+    Path out;
+
+    @Override
+    void execute() {
+        Path path = taskonomy.featuresPath(System::getenv);
+        // One read, timed: the time it takes is one of the results.
+        Map.Entry<FeatureSet, Double> read = Table3.readTimed(path);
+        TaskonomyInputs inputs = taskonomy.inputs(path, read.getKey());
+        err().println("table3: RSA and two DDS on " + inputs.models().size() + " models x " + inputs.images()
+                + " images");
+        err().flush();
+        Table3.Computed computed = Table3.compute(inputs, taskonomy.groundTruth().directory());
+        emit(Table3.cliTable(computed, read.getValue(), inputs), out);
+    }
+}

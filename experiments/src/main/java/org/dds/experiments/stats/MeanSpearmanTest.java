@@ -1,0 +1,85 @@
+package org.dds.experiments.stats;
+
+import java.util.SplittableRandom;
+
+import org.dds.core.DdsInputException;
+import org.dds.core.stats.Correlation;
+import org.dds.core.stats.Ranks;
+
+/**
+ * Two-sided permutation p-value of the Taskonomy score, the mean over K target columns of
+ * Spearman(truth[:, j], scores[:, j]) (Dwivedi et al., ECCV 2020, section 4). Under the null hypothesis that no
+ * column of the scores is associated with the same column of the truth, each column of the scores may be shuffled
+ * independently; the p-value is the share of such shufflings whose |mean rho| reaches the observed |mean rho|,
+ * counted as (hits + 1) / (permutations + 1) so that it is never 0 (Phipson and Smyth 2010). Ties get average ranks.
+ * Seeded: the same inputs, count and seed give the same p-value. For one column it is
+ * {@link org.dds.core.stats.PermutationTest#spearman}.
+ */
+public final class MeanSpearmanTest {
+    /** Means closer than this count as equal: summation order differs between the observed and a shuffled mean. */
+    private static final double TIE = 1e-12;
+
+    private MeanSpearmanTest() {
+    }
+
+    /**
+     * @param truth        S x K ground truth, {@code truth[i][j]} for source i and target j
+     * @param scores       S x K scores (e.g. DDS), same order
+     * @param permutations number of random shufflings, at least 1
+     * @param seed         seed
+     * @return the p-value in (0, 1]
+     */
+    public static double pValue(double[][] truth, double[][] scores, int permutations, long seed) {
+        if (permutations < 1) {
+            throw new DdsInputException("a permutation test needs at least 1 permutation, got " + permutations);
+        }
+        int s = truth.length;
+        int k = truth[0].length;
+        if (scores.length != s || scores[0].length != k) {
+            throw new DdsInputException("ground truth is " + s + " x " + k + " but the scores are " + scores.length
+                    + " x " + scores[0].length + ": align the models first");
+        }
+        double[][] truthRanks = new double[k][];
+        double[][] scoreRanks = new double[k][];
+        double observed = 0;
+        for (int j = 0; j < k; j++) {
+            truthRanks[j] = Ranks.average(column(truth, j));
+            scoreRanks[j] = Ranks.average(column(scores, j));
+            observed += Correlation.pearson(truthRanks[j], scoreRanks[j]);
+        }
+        observed = Math.abs(observed / k);
+        SplittableRandom random = new SplittableRandom(seed);
+        int hits = 0;
+        for (int p = 0; p < permutations; p++) {
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                double[] shuffled = scoreRanks[j];
+                shuffle(shuffled, random);
+                // Ranks move with their values, so rho of shuffled ranks is rho of shuffled values.
+                sum += Correlation.pearson(truthRanks[j], shuffled);
+            }
+            if (Math.abs(sum / k) >= observed - TIE) {
+                hits++;
+            }
+        }
+        return (hits + 1.0) / (permutations + 1.0);
+    }
+
+    private static double[] column(double[][] m, int j) {
+        double[] c = new double[m.length];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i][j];
+        }
+        return c;
+    }
+
+    /** Fisher-Yates in place; successive shuffles of the same array are still uniform permutations. */
+    private static void shuffle(double[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            double t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}

@@ -1,0 +1,310 @@
+package org.dds.experiments.taskonomy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dds.core.FeatureSet;
+import org.dds.core.affinity.AffinityMatrix;
+import org.dds.core.affinity.DdsConfig;
+import org.dds.core.comparison.Centering;
+import org.dds.core.comparison.Cka;
+import org.dds.core.kernel.Laplacian;
+import org.dds.core.normalization.ZScore;
+import org.dds.core.stats.Correlation;
+import org.dds.experiments.Experiment;
+import org.dds.experiments.ExperimentContext;
+import org.dds.experiments.RequiredInput;
+import org.dds.experiments.features.AuthorsFeatures;
+import org.dds.experiments.published.PublishedTable;
+import org.dds.experiments.stats.MeanSpearmanTest;
+import org.dds.experiments.stats.Seeds;
+import org.dds.groundtruth.TransferMatrix;
+import org.dds.groundtruth.taskonomy.TaskonomyGroundTruth;
+import org.dds.reports.ExperimentResult;
+import org.dds.reports.PublishedValue;
+import org.dds.reports.ResultTable;
+
+/**
+ * Paper Table 3 (Dwivedi et al., ECCV 2020): DDS (f = cosine) and DDS (f = Laplacian), both with z-scoring and
+ * unbiased CKA, and RSA (Dwivedi and Roig 2019: raw features, 1 - Pearson, Spearman of upper triangles), each scored
+ * against the Taskonomy affinity and winrate matrices; the ground-truth rows (how well the two matrices agree,
+ * computed as {@link TaskonomyAgreement} does); the attribution-map rows (saliency, DeepLIFT, epsilon-LRP) as
+ * published reference rows; and the wall time, measured here: reading the features and computing each DDS matrix,
+ * separately.
+ */
+public final class Table3 implements Experiment {
+    /** The paper's name of the RSA row. */
+    public static final String RSA = "RSA";
+    /** The paper's name of the DDS cosine row. */
+    public static final String DDS_COSINE = "DDS (f = cosine)";
+    /** The paper's name of the DDS Laplacian row. */
+    public static final String DDS_LAPLACIAN = "DDS (f = Laplacian)";
+    /** The ground-truth rows. */
+    public static final String TASKONOMY_WINRATE = "Taskonomy winrate";
+    /** The ground-truth rows. */
+    public static final String TASKONOMY_AFFINITY = "Taskonomy affinity";
+    /** The published attribution-map rows, reference only (they need gradients through the Taskonomy networks). */
+    public static final List<String> ATTRIBUTION_METHODS = List.of("saliency", "DeepLIFT", "epsilon-LRP");
+
+    private static final String NA = "n/a";
+
+    /**
+     * The computed rows of Table 3 for one set of features.
+     *
+     * @param scores      scores by method, then matrix
+     * @param ddsSeconds  wall time of one DDS matrix over the evaluated models, by method
+     * @param agreement   Spearman(affinity[:, j], winrate[:, j]) per target (the ground-truth rows)
+     * @param selfAgreement Spearman(M[:, j], M[:, j]) per target, 1 up to rounding (the ground-truth rows' other
+     *                    column)
+     */
+    public record Computed(Map<String, Map<TaskonomyMatrix, Scoring.Score>> scores, Map<String, Double> ddsSeconds,
+            double[] agreement, double[] selfAgreement) {
+        /** Copies the fields. */
+        public Computed {
+            scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+            ddsSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(ddsSeconds));
+            agreement = agreement.clone();
+            selfAgreement = selfAgreement.clone();
+        }
+
+        /** @return a copy of the per-target agreement */
+        @Override
+        public double[] agreement() {
+            return agreement.clone();
+        }
+
+        /** @return a copy of the per-target self-agreement */
+        @Override
+        public double[] selfAgreement() {
+            return selfAgreement.clone();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "table3";
+    }
+
+    @Override
+    public String paperReference() {
+        return "paper Table 3: DDS (cosine, Laplacian; z-score) and RSA against the Taskonomy affinity and winrate,"
+                + " the ground-truth rows, the attribution-map rows (published only) and the time taken";
+    }
+
+    @Override
+    public List<RequiredInput> requiredInputs() {
+        return List.of(AuthorsFeatures.input(AuthorsFeatures.TASKONOMY_IMAGES),
+                RequiredInput.groundTruth("Taskonomy affinity matrix", TaskonomyGroundTruth.AFFINITY_FILE),
+                RequiredInput.groundTruth("Taskonomy winrate matrix", TaskonomyGroundTruth.WINRATE_FILE));
+    }
+
+    /** @return the three computed methods and their DDS, in the paper's row order */
+    public static Map<String, DdsConfig> methods() {
+        Map<String, DdsConfig> m = new LinkedHashMap<>();
+        m.put(RSA, DdsConfig.rsa());
+        m.put(DDS_COSINE, DdsConfig.defaults());
+        m.put(DDS_LAPLACIAN, new DdsConfig(new ZScore(), new Laplacian(), new Cka(Centering.UNBIASED)));
+        return m;
+    }
+
+    /** @return the three methods as scoring variants */
+    public static Scoring.Variants variants() {
+        Map<String, DdsConfig> methods = methods();
+        return models -> {
+            Map<String, AffinityMatrix> out = new LinkedHashMap<>();
+            methods.forEach((name, config) -> out.put(name, AffinityMatrix.compute(models, config)));
+            return out;
+        };
+    }
+
+    /**
+     * Reads the features (timed) and returns them with the seconds it took.
+     *
+     * @param path the features
+     * @return the features and the seconds spent reading them from disk
+     */
+    public static Map.Entry<FeatureSet, Double> readTimed(Path path) {
+        long t0 = System.nanoTime();
+        FeatureSet all = AuthorsFeatures.readFromDisk(path);
+        return Map.entry(all, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Scores the three methods, times one DDS matrix of each (after the scoring run, which warms the code up), and
+     * computes the ground-truth rows from the unaligned matrices exactly as {@link TaskonomyAgreement} does.
+     *
+     * @param inputs               the features and ground truth
+     * @param groundTruthDirectory where the two matrices are
+     * @return the computed rows
+     */
+    public static Computed compute(TaskonomyInputs inputs, Path groundTruthDirectory) {
+        Map<String, Map<TaskonomyMatrix, Scoring.Score>> scores = Scoring.scores(inputs.models(),
+                inputs.benchmark(), variants());
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        methods().forEach((name, config) -> {
+            long t0 = System.nanoTime();
+            AffinityMatrix.compute(inputs.models(), config);
+            seconds.put(name, (System.nanoTime() - t0) / 1e9);
+        });
+        TransferMatrix affinity = TaskonomyGroundTruth.affinity(groundTruthDirectory);
+        TransferMatrix winrate = TaskonomyGroundTruth.winrate(groundTruthDirectory);
+        return new Computed(scores, seconds, TaskonomyAgreement.perTask(affinity, winrate),
+                TaskonomyAgreement.perTask(winrate, winrate));
+    }
+
+    @Override
+    public ExperimentResult run(ExperimentContext context) {
+        return run(context, TaskonomySettings.of(context));
+    }
+
+    /**
+     * @param context  the run
+     * @param settings images, permutations, replicates, draws, level and seed
+     * @return the results
+     */
+    ExperimentResult run(ExperimentContext context, TaskonomySettings settings) {
+        Path path = TaskonomyInputs.locate(context);
+        Map.Entry<FeatureSet, Double> read = readTimed(path);
+        TaskonomyInputs inputs = TaskonomyInputs.of(path, read.getKey(), TaskonomyBenchmark.load(
+                context.groundTruthDirectory(), read.getKey().names(), path.toString()), settings.images());
+        Computed computed = compute(inputs, context.groundTruthDirectory());
+        context.progress().accept("  table3: bootstrap and permutations for RSA and the two DDS");
+        Map<String, Map<TaskonomyMatrix, Scoring.Cell>> cells = Scoring.withSignificance(inputs.models(),
+                inputs.benchmark(), variants(), settings, name(), context.progress());
+
+        TransferMatrix affinity = TaskonomyGroundTruth.affinity(context.groundTruthDirectory());
+        TransferMatrix winrate = TaskonomyGroundTruth.winrate(context.groundTruthDirectory());
+        double agreementP = MeanSpearmanTest.pValue(affinity.values(), winrate.values(), settings.permutations(),
+                Seeds.derive(settings.seed(), name(), "agreement"));
+
+        PublishedTable published = PublishedTable.table3();
+        List<List<Object>> rows = new ArrayList<>();
+        List<PublishedValue> values = new ArrayList<>();
+        double agreement = Correlation.mean(computed.agreement());
+        double self = Correlation.mean(computed.selfAgreement());
+        String identity = "n/a (a matrix with itself)";
+        rows.add(groundTruthRow(TASKONOMY_WINRATE, agreement, agreementP, self, identity, published, values));
+        rows.add(groundTruthRow(TASKONOMY_AFFINITY, self, identity, agreement, agreementP, published, values));
+        for (String method : ATTRIBUTION_METHODS) {
+            String note = "not reproduced (published reference row)";
+            rows.add(List.of(method, note, NA, NA, NA, note, NA, NA, NA, published.value(method, "affinity"),
+                    published.value(method, "winrate"), NA, NA));
+        }
+        for (String method : methods().keySet()) {
+            List<Object> row = new ArrayList<>(List.of(method));
+            for (TaskonomyMatrix m : List.of(TaskonomyMatrix.AFFINITY, TaskonomyMatrix.WINRATE)) {
+                Scoring.Cell c = cells.get(method).get(m);
+                row.addAll(List.of(c.score().mean(), c.significance().meanInterval().lower(),
+                        c.significance().meanInterval().upper(), c.significance().meanP()));
+            }
+            addPublished(method, cells.get(method).get(TaskonomyMatrix.AFFINITY).score().mean(),
+                    cells.get(method).get(TaskonomyMatrix.WINRATE).score().mean(), published, row, values);
+            rows.add(row);
+        }
+        List<ResultTable> tables = new ArrayList<>();
+        tables.add(new ResultTable(name(), "Table 3: mean Spearman against the Taskonomy matrices, with "
+                + Table2.pct(settings) + " bootstrap intervals and permutation p-values", List.of("method",
+                        "affinity", "affinity_ci_lower", "affinity_ci_upper", "affinity_p", "winrate",
+                        "winrate_ci_lower", "winrate_ci_upper", "winrate_p", "published_affinity",
+                        "published_winrate", "affinity_difference", "winrate_difference"), rows, values));
+        tables.add(ResultTable.of(name() + "-time", "Table 3, wall time (measured here; it varies from run to"
+                + " run, so it is kept out of table3.csv, which is byte-identical for the same inputs)",
+                List.of("method", "features_load_s", "dds_s", "total_s", "published_total_s", "what"),
+                timeRows(computed, read.getValue(), inputs, published)));
+
+        String summary = "Each number is the mean over the 17 Taskonomy target tasks of the per-target Spearman"
+                + " correlation. " + inputs.describe() + " DDS: z-score, unbiased CKA; RSA: raw features, 1 -"
+                + " Pearson, Spearman of upper triangles. The ground-truth rows are the agreement of the public"
+                + " affinity and winrate matrices (as in the taskonomy-agreement experiment); the attribution-map"
+                + " rows are the paper's numbers only. " + settings.describe() + Scoring.bootstrapCaveat(cells)
+                + " The wall time (table3-time) is"
+                + " measured on this machine, reading the features and computing each DDS matrix separately; the"
+                + " paper's times include 74.8 s of forward passes on a V100, which the released features spare."
+                + " It is the one part of the report that changes from run to run.";
+        return new ExperimentResult(name(), paperReference(), summary, tables);
+    }
+
+    /**
+     * The table {@code dds table3} prints: the computed and ground-truth rows with the published numbers, and the
+     * measured times.
+     *
+     * @param computed    the computed rows
+     * @param loadSeconds seconds spent reading the features
+     * @param inputs      what was read
+     * @return the table
+     */
+    public static ResultTable cliTable(Computed computed, double loadSeconds, TaskonomyInputs inputs) {
+        PublishedTable published = PublishedTable.table3();
+        List<List<Object>> rows = new ArrayList<>();
+        double agreement = Correlation.mean(computed.agreement());
+        double self = Correlation.mean(computed.selfAgreement());
+        rows.add(cliRow(TASKONOMY_WINRATE, agreement, self, NA, NA, published));
+        rows.add(cliRow(TASKONOMY_AFFINITY, self, agreement, NA, NA, published));
+        for (String method : ATTRIBUTION_METHODS) {
+            List<Object> row = new ArrayList<>(List.of(method, NA, NA, published.value(method, "affinity"),
+                    published.value(method, "winrate"), NA, NA, NA, NA, published.value(method, "total_time_s")));
+            rows.add(row);
+        }
+        for (String method : methods().keySet()) {
+            rows.add(cliRow(method, computed.scores().get(method).get(TaskonomyMatrix.AFFINITY).mean(),
+                    computed.scores().get(method).get(TaskonomyMatrix.WINRATE).mean(), loadSeconds,
+                    computed.ddsSeconds().get(method), published));
+        }
+        return ResultTable.of("table3", "Table 3 on " + inputs.path(), List.of("method", "affinity", "winrate",
+                "published_affinity", "published_winrate", "affinity_difference", "winrate_difference",
+                "features_load_s", "dds_s", "published_total_s"), rows);
+    }
+
+    private static List<Object> cliRow(String method, double affinity, double winrate, Object load, Object dds,
+            PublishedTable published) {
+        double pa = published.value(method, "affinity");
+        double pw = published.value(method, "winrate");
+        return new ArrayList<>(List.of(method, affinity, winrate, pa, pw, affinity - pa, winrate - pw, load, dds,
+                published.value(method, "total_time_s")));
+    }
+
+    private static List<Object> groundTruthRow(String method, double affinity, Object affinityP, double winrate,
+            Object winrateP, PublishedTable published, List<PublishedValue> values) {
+        String noImages = "n/a (no images)";
+        List<Object> row = new ArrayList<>(List.of(method, affinity, noImages, noImages, affinityP, winrate,
+                noImages, noImages, winrateP));
+        addPublished(method, affinity, winrate, published, row, values);
+        return row;
+    }
+
+    private static void addPublished(String method, double affinity, double winrate, PublishedTable published,
+            List<Object> row, List<PublishedValue> values) {
+        double pa = published.value(method, "affinity");
+        double pw = published.value(method, "winrate");
+        row.addAll(List.of(pa, pw, affinity - pa, winrate - pw));
+        values.add(new PublishedValue("Table 3, " + method + " vs affinity", affinity, pa,
+                PublishedTable.THREE_DECIMALS, "paper Table 3"));
+        values.add(new PublishedValue("Table 3, " + method + " vs winrate", winrate, pw,
+                PublishedTable.THREE_DECIMALS, "paper Table 3"));
+    }
+
+    private static List<List<Object>> timeRows(Computed computed, double loadSeconds, TaskonomyInputs inputs,
+            PublishedTable published) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (String method : List.of(TASKONOMY_WINRATE, TASKONOMY_AFFINITY)) {
+            rows.add(List.of(method, NA, NA, NA, published.value(method, "total_time_s"),
+                    "published only: training the Taskonomy transfer networks"));
+        }
+        for (String method : ATTRIBUTION_METHODS) {
+            rows.add(List.of(method, NA, NA, NA, published.value(method, "total_time_s"),
+                    "published only: attribution maps of the Taskonomy networks"));
+        }
+        for (String method : methods().keySet()) {
+            double dds = computed.ddsSeconds().get(method);
+            rows.add(List.of(method, loadSeconds, dds, loadSeconds + dds, published.value(method, "total_time_s"),
+                    "measured: reading " + inputs.path().getFileName() + " (all models and images), then one DDS"
+                            + " matrix over " + inputs.models().size() + " models x " + inputs.images()
+                            + " images; published: 74.8 s of forward passes plus DDS"));
+        }
+        return rows;
+    }
+}
