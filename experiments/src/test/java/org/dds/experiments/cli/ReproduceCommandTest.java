@@ -140,7 +140,7 @@ class ReproduceCommandTest {
 
         String md = Files.readString(out.resolve("report.md"));
         assertThat(md).contains("## table2", "## table3", "## per-task", "## centring", "## spearman-g",
-                "## image-count", "None: every experiment ran.", "all 16 images")
+                "## image-count", "all 16 images")
                 .containsPattern("\\| table2 \\| Table 2 vs winrate, zscore, f = cosine \\| [-0-9.]+ \\| 0\\.838 \\|")
                 .containsPattern("\\| table2 \\| Table 2 vs winrate, zscore, f = cosine \\| [-0-9.]+ \\| 0\\.864 \\|")
                 .containsPattern("\\| table3 \\| Table 3, DDS \\(f = cosine\\) vs affinity \\| [-0-9.]+ \\| 0\\.862 \\|");
