@@ -107,7 +107,7 @@ public sealed interface ChartSpec permits ChartSpec.Heatmap, ChartSpec.Bars, Cha
     }
 
     /**
-     * Box plots of distributions (e.g. bootstrap draws): median, quartiles, whiskers and mean. Long format: rows
+     * Box plots of distributions (e.g. bootstrap draws): median, quartiles, whiskers. Long format: rows
      * are grouped by {@code categoryColumn} (one box per category along the axis) and, if given, by
      * {@code seriesColumn} (one colour per series). Wide format: with {@code categoryColumn} null, each value
      * column is a box of its own.

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -152,6 +153,17 @@ class ReportWriterTest {
             throw new IOException("disk full");
         })).isInstanceOf(UncheckedIOException.class);
         assertThat(names(dir)).as("no temporary file").containsExactly("run");
+    }
+
+    @Test
+    void writtenFilesAreReadableByOthersLikeAnyFileTheUserWrites(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        ReportWriter.write(run, report("t"));
+        if (Files.getFileStore(run).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run))).isEqualTo("rwxr-xr-x");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run.resolve("index.html"))))
+                    .isEqualTo("rw-r--r--");
+        }
     }
 
     @Test

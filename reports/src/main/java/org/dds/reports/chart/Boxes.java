@@ -17,7 +17,7 @@ import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
 /**
  * Distributions (e.g. bootstrap draws) as box plots: median line, quartile box, whiskers to the furthest draw
- * within 1.5 interquartile ranges, draws beyond them as dots, and the mean as a circle. One box per category
+ * within 1.5 interquartile ranges, draws beyond them as dots. One box per category
  * (or per value column in the wide format), one colour per series.
  */
 final class Boxes {
@@ -66,11 +66,13 @@ final class Boxes {
         Theme.plainNumbers(values, false);
         BoxAndWhiskerRenderer renderer = (BoxAndWhiskerRenderer) plot.getRenderer();
         renderer.setFillBox(true);
-        renderer.setMeanVisible(true);
+        // JFreeChart draws the mean as a disc half as wide as the box, which hides the median: leave it out (the
+        // tables give the means).
+        renderer.setMeanVisible(false);
         renderer.setMedianVisible(true);
         renderer.setUseOutlinePaintForWhiskers(true);
         renderer.setMaximumBarWidth(0.09);
-        // Median line and mean dot in white over the coloured box; whiskers in ink.
+        // The median line in white over the coloured box; whiskers in ink.
         renderer.setArtifactPaint(Color.WHITE);
         // JFreeChart's far-out arrows read as data; outliers are drawn as dots anyway.
         renderer.setMinOutlierVisible(false);

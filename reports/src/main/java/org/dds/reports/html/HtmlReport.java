@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.dds.reports.ChartSpec;
 import org.dds.reports.Checks;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.Format;
@@ -391,12 +392,17 @@ public final class HtmlReport {
     private static void chart(Element card, ChartPlan.Planned p, ChartRenderer.Rendered r, String chartDir,
             Map<String, ResultTable> tables) {
         String title = chartTitle(p, tables);
-        Element figure = card.appendElement("figure").addClass("chart").attr("id", "chart-" + p.stem());
+        // It sits beside its table only where it fits at full size (flex-basis = its width), so fonts stay at 100 %.
+        Element figure = card.appendElement("figure").addClass("chart").attr("id", "chart-" + p.stem())
+                .attr("style", "flex-basis: " + (r.width() + 2) + "px");
         figure.appendElement("img").attr("src", "data:image/png;base64," + Base64.getEncoder().encodeToString(
                 r.png())).attr("width", Integer.toString(r.width())).attr("height", Integer.toString(r.height()))
                 .attr("alt", title);
         Element caption = figure.appendElement("figcaption");
-        caption.appendText(title + (p.requested() ? "" : " (default chart for this table's shape)") + " \u00b7 ");
+        String how = p.spec() instanceof ChartSpec.Box ? " (box: quartiles; white line: median; whiskers: the"
+                + " furthest draws within 1.5 interquartile ranges)" : "";
+        caption.appendText(title + how + (p.requested() ? "" : " (default chart for this table's shape)")
+                + " \u00b7 ");
         caption.appendElement("a").attr("href", chartDir + "/" + p.stem() + ".png").text("PNG");
         caption.appendText(" \u00b7 ");
         caption.appendElement("a").attr("href", chartDir + "/" + p.stem() + ".svg").text("SVG");

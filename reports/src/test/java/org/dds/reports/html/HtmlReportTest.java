@@ -149,6 +149,10 @@ class HtmlReportTest {
         for (Element img : page.select("img")) {
             assertThat(img.attr("src")).startsWith("data:image/png;base64,");
             assertThat(img.attr("alt")).isNotBlank();
+            String stem = img.parent().id().substring("chart-".length());
+            assertThat(java.util.Base64.getDecoder().decode(img.attr("src").substring("data:image/png;base64,"
+                    .length()))).as("the embedded image is the chart's PNG file").isEqualTo(Files.readAllBytes(
+                            run.resolve("charts").resolve(stem + ".png")));
         }
         assertThat(page.select("img")).hasSize(Files.list(run.resolve("charts")).toList().size() / 2);
         for (Element a : page.select("a[href]")) {
