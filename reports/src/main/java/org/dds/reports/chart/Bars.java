@@ -35,6 +35,10 @@ final class Bars {
     private static final int HORIZONTAL_ROWS = 7;
     private static final int HORIZONTAL_LABEL = 12;
     private static final int BAR = 22;
+    /** Bars thinner than this cannot carry a label each. */
+    private static final int LABEL_BAR = 11;
+    /** The most pixels the bars of a horizontal chart take together. */
+    private static final int MAX_EXTENT = 1400;
     private static final int MAX_LABELLED_BARS = 40;
 
     private Bars() {
@@ -104,10 +108,15 @@ final class Bars {
         }
         int bars = rows * series;
         if (horizontal) {
-            int labelWidth = Math.min(260, textWidth(longest));
-            return new Drawing(List.of(chart), Math.max(760, 560 + labelWidth), 150 + bars * BAR + rows * 6);
+            int bar = Math.max(2, Math.min(BAR, MAX_EXTENT / bars));
+            if (bar < LABEL_BAR) {
+                categories.setTickLabelsVisible(false);
+                renderer.setDefaultItemLabelsVisible(false);
+            }
+            int labelWidth = bar < LABEL_BAR ? 0 : Math.min(260, textWidth(longest));
+            return new Drawing(List.of(chart), Math.max(760, 560 + labelWidth), 150 + bars * bar + rows * bar / 4);
         }
-        return new Drawing(List.of(chart), Math.max(560, 160 + bars * 40 + rows * 16), 460);
+        return new Drawing(List.of(chart), Math.min(1300, Math.max(560, 160 + bars * 40 + rows * 16)), 460);
     }
 
     private static int textWidth(int characters) {

@@ -85,6 +85,6 @@ final class Boxes {
             renderer.setSeriesOutlinePaint(s, Theme.INK);
         }
         int boxes = categories * groups.size();
-        return new Drawing(List.of(chart), Math.max(600, 220 + boxes * 64), 460);
+        return new Drawing(List.of(chart), Math.min(1300, Math.max(600, 220 + boxes * 64)), 460);
     }
 }

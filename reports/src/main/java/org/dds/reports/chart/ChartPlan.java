@@ -22,7 +22,7 @@ import org.dds.reports.ResultTable;
  * <li>a square matrix (first column of labels equal to the other columns' names, numbers elsewhere) -> heatmap;
  * <li>a grid of correlations (a label column, at least 2 rows and 3 numeric columns, every value a double in
  * [-1, 1]) -> heatmap, like the paper's Table 2;
- * <li>a label column and one numeric column, at least 3 rows -> bars;
+ * <li>a label column and one numeric column, 3 to 60 rows -> bars;
  * <li>an integer first column and numeric columns, at least 3 rows -> one curve per numeric column;
  * <li>anything else -> no chart.
  * </ul>
@@ -30,6 +30,8 @@ import org.dds.reports.ResultTable;
 public final class ChartPlan {
     private static final int MIN_SERIES_ROWS = 3;
     private static final int MIN_GRID_COLUMNS = 3;
+    /** More bars than this make a wall, not a chart; such a table gets none by default. */
+    private static final int MAX_DEFAULT_BARS = 60;
 
     /**
      * One chart to draw.
@@ -117,7 +119,7 @@ public final class ChartPlan {
             if (isSquareMatrix(table) || isCorrelationGrid(table)) {
                 return Optional.of(ChartSpec.heatmap(table.id()));
             }
-            if (columns.size() == 2 && rows >= MIN_SERIES_ROWS) {
+            if (columns.size() == 2 && rows >= MIN_SERIES_ROWS && rows <= MAX_DEFAULT_BARS) {
                 return Optional.of(ChartSpec.bars(table.id(), columns.get(0), columns.get(1)));
             }
         }

@@ -34,7 +34,9 @@ import org.jfree.data.xy.DefaultXYZDataset;
 final class Heatmaps {
     /** Largest and smallest cell side, in logical pixels. */
     private static final int MAX_CELL = 64;
-    private static final int MIN_CELL = 18;
+    private static final int MIN_CELL = 2;
+    /** Cells smaller than this cannot carry a label each: the axes then say only how many rows and columns. */
+    private static final int LABEL_CELL = 12;
     /** The plot area's longer side aims at this many pixels. */
     private static final int TARGET_PLOT = 430;
     /** Cells at least this large get their value written in them. */
@@ -55,7 +57,8 @@ final class Heatmaps {
         int cell = Math.max(MIN_CELL, Math.min(MAX_CELL, TARGET_PLOT / maxSide));
         int rowLabels = 0;
         int columnLabels = 0;
-        for (ResultTable t : panels) {
+        boolean labels = cell >= LABEL_CELL;
+        for (ResultTable t : labels ? panels : List.<ResultTable>of()) {
             for (int r = 0; r < t.rows().size(); r++) {
                 rowLabels = Math.max(rowLabels, textWidth(t.rowLabel(r)));
             }
@@ -66,18 +69,20 @@ final class Heatmaps {
         int maxColumns = panels.stream().mapToInt(t -> t.columns().size() - 1).max().orElseThrow();
         int maxRows = panels.stream().mapToInt(t -> t.rows().size()).max().orElseThrow();
         boolean vertical = columnLabels > cell - 4;
-        int xLabelHeight = vertical ? columnLabels + 12 : 26;
+        int xLabelHeight = !labels ? 40 : vertical ? columnLabels + 12 : 26;
+        rowLabels = labels ? rowLabels : 40;
         int width = Math.max(MIN_WIDTH, PADDING + rowLabels + 16 + maxColumns * cell + LEGEND_WIDTH);
         int height = TITLE_HEIGHT + maxRows * cell + xLabelHeight + PADDING;
         String single = spec.title().isEmpty() ? panels.get(0).title() : spec.title();
         List<JFreeChart> charts = new ArrayList<>();
         for (ResultTable t : panels) {
-            charts.add(panel(t, panels.size() == 1 ? single : t.title(), vertical, cell >= ANNOTATE_CELL));
+            charts.add(panel(t, panels.size() == 1 ? single : t.title(), vertical, cell >= ANNOTATE_CELL, labels));
         }
         return new Drawing(charts, width, height);
     }
 
-    private static JFreeChart panel(ResultTable t, String title, boolean verticalLabels, boolean annotate) {
+    private static JFreeChart panel(ResultTable t, String title, boolean verticalLabels, boolean annotate,
+            boolean labels) {
         int rows = t.rows().size();
         int columns = t.columns().size() - 1;
         double[][] xyz = new double[3][rows * columns];
@@ -106,6 +111,14 @@ final class Heatmaps {
         x.setVerticalTickLabels(verticalLabels);
         SymbolAxis y = axis(rowNames, rows);
         y.setInverted(true);
+        if (!labels) {
+            x.setTickLabelsVisible(false);
+            y.setTickLabelsVisible(false);
+            x.setLabel(columns + " columns");
+            y.setLabel(rows + " rows");
+            x.setLabelFont(Theme.TICK);
+            y.setLabelFont(Theme.TICK);
+        }
 
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);

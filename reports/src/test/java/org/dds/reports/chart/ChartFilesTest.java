@@ -105,6 +105,34 @@ class ChartFilesTest {
         assertThat(single.getWidth()).isLessThan(pair.getWidth());
     }
 
+    @Test
+    void largeTablesGiveChartsOfBoundedSize() {
+        int n = 300;
+        List<String> columns = new java.util.ArrayList<>(List.of("row"));
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        List<List<Object>> bars = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            columns.add("c" + i);
+        }
+        for (int i = 0; i < n; i++) {
+            List<Object> row = new java.util.ArrayList<>(List.of("c" + i));
+            for (int j = 0; j < n; j++) {
+                row.add(Math.cos(i * 0.01 + j * 0.02));
+            }
+            rows.add(row);
+            bars.add(List.of("r" + i, (double) i));
+        }
+        Map<String, ResultTable> tables = Map.of("m", ResultTable.of("m", "M", columns, rows),
+                "b", ResultTable.of("b", "B", List.of("row", "v"), bars));
+        ChartRenderer.Rendered heatmap = ChartRenderer.render(org.dds.reports.ChartSpec.heatmap("m"), tables, "m");
+        ChartRenderer.Rendered bar = ChartRenderer.render(org.dds.reports.ChartSpec.bars("b", "row", "v"), tables,
+                "b");
+        // 300 rows: cells of 2 px (430 / 300, floored at 2) and bars of 4 px (1400 / 300) keep both small.
+        assertThat(heatmap.width()).isLessThan(1_600);
+        assertThat(heatmap.height()).isLessThan(1_600);
+        assertThat(bar.height()).isLessThan(1_900);
+    }
+
     private static int colours(BufferedImage image) {
         Set<Integer> seen = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 2) {
