@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -174,7 +175,8 @@ public final class ReportWriter {
                 : ", run time " + Format.number(p.elapsedSeconds()) + " s").append("\n");
         md.append("- git commit: `").append(p.gitCommit()).append("`; dds ").append(p.projectVersion())
                 .append(", Java ").append(p.javaVersion()).append(", ").append(p.os()).append("\n");
-        md.append("- seeds: ").append(p.seeds().isEmpty() ? "none" : p.seeds().toString()).append("\n");
+        md.append("- seeds: ").append(p.seeds().isEmpty() ? "none" : p.seeds().entrySet().stream()
+                .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", "))).append("\n");
         md.append("- configuration, versions and the SHA-256 of every input: `").append(PROVENANCE_FILE)
                 .append("`; every result: `").append(RESULTS_FILE).append("`\n\n");
         if (!p.inputs().isEmpty()) {
