@@ -8,7 +8,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -21,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AtomicFiles {
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
 
     /** Writes the content of a file or directory; may throw {@link IOException}. */
     @FunctionalInterface
@@ -46,6 +52,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(target.getParent());
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+            readable(temp, FILE);
             try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 content.writeTo(w);
             }
@@ -81,6 +88,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(target.getParent());
             temp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
+            readable(temp, DIRECTORY);
             content.writeTo(temp);
             if (Files.exists(target)) {
                 old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
@@ -102,6 +110,16 @@ public final class AtomicFiles {
         } finally {
             deleteTreeQuietly(temp);
             deleteTreeQuietly(old);
+        }
+    }
+
+    /**
+     * Temporary files are created private (rw-------); once renamed they are results, readable like any file the
+     * user writes (a report is opened by a browser, copied, served).
+     */
+    private static void readable(Path p, Set<PosixFilePermission> permissions) throws IOException {
+        if (Files.getFileStore(p).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(p, permissions);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.dds.reports;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,11 @@ import java.util.function.Function;
  * @param os             {@code os.name}/{@code os.arch}
  * @param timestamp      when the run started, ISO-8601 UTC
  * @param inputs         the input files, in the order they were read
+ * @param elapsed        how long the run took (kept to the millisecond), or null when not recorded
  */
 public record Provenance(String command, SortedMap<String, String> config, SortedMap<String, Long> seeds,
         String projectVersion, String gitCommit, String javaVersion, String os, String timestamp,
-        List<InputFile> inputs) {
+        List<InputFile> inputs, Duration elapsed) {
 
     /** Validates and copies the fields. */
     public Provenance {
@@ -39,6 +42,44 @@ public record Provenance(String command, SortedMap<String, String> config, Sorte
         config = unmodifiableCopy(config);
         seeds = unmodifiableCopy(seeds);
         inputs = List.copyOf(inputs);
+        if (elapsed != null && elapsed.isNegative()) {
+            throw new IllegalArgumentException("elapsed time " + elapsed + " is negative");
+        }
+        // Milliseconds are all a report shows, and what the JSON round-trips exactly.
+        elapsed = elapsed == null ? null : elapsed.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * A provenance without the run's duration.
+     *
+     * @param command        the command line as typed
+     * @param config         every setting that shapes the results
+     * @param seeds          every seed
+     * @param projectVersion the project's version
+     * @param gitCommit      the commit, or "unknown"
+     * @param javaVersion    {@code java.version}
+     * @param os             {@code os.name}/{@code os.arch}
+     * @param timestamp      when the run started, ISO-8601 UTC
+     * @param inputs         the input files
+     */
+    public Provenance(String command, SortedMap<String, String> config, SortedMap<String, Long> seeds,
+            String projectVersion, String gitCommit, String javaVersion, String os, String timestamp,
+            List<InputFile> inputs) {
+        this(command, config, seeds, projectVersion, gitCommit, javaVersion, os, timestamp, inputs, null);
+    }
+
+    /**
+     * @param duration how long the run took
+     * @return this provenance with the duration
+     */
+    public Provenance withElapsed(Duration duration) {
+        return new Provenance(command, config, seeds, projectVersion, gitCommit, javaVersion, os, timestamp, inputs,
+                duration);
+    }
+
+    /** @return the duration in seconds, to the millisecond, or -1 when not recorded */
+    public double elapsedSeconds() {
+        return elapsed == null ? -1 : elapsed.toMillis() / 1000.0;
     }
 
     private static <V> SortedMap<String, V> unmodifiableCopy(Map<String, V> map) {
@@ -56,6 +97,9 @@ public record Provenance(String command, SortedMap<String, String> config, Sorte
         field(s, "javaVersion", Json.string(javaVersion));
         field(s, "os", Json.string(os));
         field(s, "timestamp", Json.string(timestamp));
+        if (elapsed != null) {
+            s.append("  \"elapsedSeconds\": ").append(elapsedSeconds()).append(",\n");
+        }
         s.append("  \"inputs\": [");
         for (int k = 0; k < inputs.size(); k++) {
             InputFile f = inputs.get(k);

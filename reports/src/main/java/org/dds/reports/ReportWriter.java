@@ -2,54 +2,122 @@ package org.dds.reports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.dds.core.DdsInputException;
+import org.dds.reports.chart.ChartPlan;
+import org.dds.reports.chart.ChartRenderer;
+import org.dds.reports.html.HtmlReport;
+import org.dds.reports.json.ResultsJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Lays results out as files: one CSV per {@link ResultTable} (full double precision, {@link Double#toString}),
- * a Markdown {@code report.md} that puts every reproduced number beside its published one and lists the
- * experiments that were skipped with the reason, and {@code provenance.json}. A run directory is written to a
- * temporary directory and renamed into place, so it is complete or absent. The output depends only on the
+ * Lays a run's results out as files in its directory: {@code index.html} (the report to look at: self-contained,
+ * opens from disk), {@code report.md} (the same in Markdown), {@code results.json} (everything needed to
+ * regenerate both without recomputing), {@code provenance.json}, one CSV per {@link ResultTable} (full double
+ * precision, {@link Double#toString}) and {@code charts/} (each chart as PNG and SVG). A run directory is written
+ * to a temporary directory and renamed into place, so it is complete or absent. The output depends only on the
  * report: the same results give byte-identical files.
  */
 public final class ReportWriter {
+    /** Name of the HTML report in a run directory. */
+    public static final String INDEX_FILE = "index.html";
     /** Name of the Markdown report in a run directory. */
     public static final String REPORT_FILE = "report.md";
     /** Name of the provenance file in a run directory. */
     public static final String PROVENANCE_FILE = "provenance.json";
+    /** Name of the results file in a run directory, from which the reports are regenerated. */
+    public static final String RESULTS_FILE = ResultsJson.FILE;
+    /** The charts' directory in a run directory. */
+    public static final String CHART_DIR = "charts";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
-    private static final MathContext MARKDOWN_DIGITS = new MathContext(6);
 
     private ReportWriter() {
     }
 
     /**
-     * Writes a run directory: {@code <table id>.csv} for every table, {@code report.md} and
-     * {@code provenance.json}, all at once (a directory already there is replaced).
+     * Writes a run directory, all at once (a directory already there is replaced): {@code <table id>.csv} for
+     * every table, {@code results.json}, {@code provenance.json}, {@code charts/<chart>.png} and {@code .svg},
+     * {@code report.md} and {@code index.html}.
      *
      * @param runDirectory e.g. {@code reports/20261126-213000}
-     * @param report       what to write
-     * @return the path of {@code report.md}
+     * @param given        what to write
+     * @return the path of {@code index.html}
      * @throws UncheckedIOException if the directory cannot be written
      */
-    public static Path write(Path runDirectory, Report report) {
+    public static Path write(Path runDirectory, Report given) {
+        // Render from what results.json holds, so that a regenerated report is the same as this one.
+        String json = ResultsJson.write(given);
+        Report report = stored(json, given);
+        List<ChartPlan.Planned> plan = ChartPlan.of(report);
+        Map<String, ResultTable> tables = new LinkedHashMap<>();
+        report.results().forEach(r -> r.tables().forEach(t -> tables.put(t.id(), t)));
+        Map<String, ChartRenderer.Rendered> charts = new LinkedHashMap<>();
+        for (ChartPlan.Planned p : plan) {
+            LOG.info("drawing chart {}", p.stem());
+            charts.put(p.stem(), ChartRenderer.render(p.spec(), tables, p.stem()));
+        }
+        String html = HtmlReport.render(report, plan, charts, CHART_DIR);
+        String md = markdown(report, plan);
         AtomicFiles.writeDirectory(runDirectory, dir -> {
-            for (ExperimentResult r : report.results()) {
-                for (ResultTable t : r.tables()) {
-                    AtomicFiles.write(dir.resolve(t.id() + ".csv"), w -> writeCsv(t, w));
+            for (ResultTable t : tables.values()) {
+                AtomicFiles.write(dir.resolve(t.id() + ".csv"), w -> writeCsv(t, w));
+            }
+            AtomicFiles.writeString(dir.resolve(RESULTS_FILE), json);
+            AtomicFiles.writeString(dir.resolve(PROVENANCE_FILE), report.provenance().toJson());
+            if (!charts.isEmpty()) {
+                Path chartDir = Files.createDirectories(dir.resolve(CHART_DIR));
+                for (Map.Entry<String, ChartRenderer.Rendered> c : charts.entrySet()) {
+                    Files.write(chartDir.resolve(c.getKey() + ".png"), c.getValue().png());
+                    AtomicFiles.writeString(chartDir.resolve(c.getKey() + ".svg"), c.getValue().svg());
                 }
             }
-            AtomicFiles.writeString(dir.resolve(REPORT_FILE), markdown(report));
-            AtomicFiles.writeString(dir.resolve(PROVENANCE_FILE), report.provenance().toJson());
+            AtomicFiles.writeString(dir.resolve(REPORT_FILE), md);
+            AtomicFiles.writeString(dir.resolve(INDEX_FILE), html);
         });
-        return runDirectory.toAbsolutePath().normalize().resolve(REPORT_FILE);
+        return runDirectory.toAbsolutePath().normalize().resolve(INDEX_FILE);
+    }
+
+    private static Report stored(String json, Report given) {
+        Report back;
+        try {
+            back = ResultsJson.parse(json, RESULTS_FILE);
+        } catch (DdsInputException e) {
+            throw new IllegalStateException("the results do not survive " + RESULTS_FILE + ": " + e.getMessage(), e);
+        }
+        if (!back.equals(given)) {
+            throw new IllegalStateException("the results read back from " + RESULTS_FILE + " differ from those"
+                    + " written");
+        }
+        return back;
+    }
+
+    /**
+     * Regenerates a run directory from its {@code results.json}, without recomputing anything.
+     *
+     * @param runDirectory a directory written by {@link #write}
+     * @return the path of {@code index.html}
+     * @throws org.dds.core.DdsInputException if the directory or its results file is missing or unusable
+     */
+    public static Path regenerate(Path runDirectory) {
+        if (!Files.isDirectory(runDirectory)) {
+            throw new DdsInputException("the run directory " + runDirectory + (Files.exists(runDirectory)
+                    ? " is not a directory" : " does not exist") + ": give a directory that ./dds reproduce wrote,"
+                    + " e.g. reports/<run>");
+        }
+        Report report = ResultsJson.read(runDirectory.resolve(RESULTS_FILE));
+        return write(runDirectory, report);
     }
 
     /**
@@ -84,24 +152,50 @@ public final class ReportWriter {
 
     /**
      * @param report what to lay out
-     * @return the Markdown text of {@code report.md}
+     * @return the Markdown text of {@code report.md}, with the charts of {@link ChartPlan#of}
      */
     public static String markdown(Report report) {
+        return markdown(report, ChartPlan.of(report));
+    }
+
+    private static String markdown(Report report, List<ChartPlan.Planned> plan) {
         StringBuilder md = new StringBuilder();
+        Provenance p = report.provenance();
         md.append("# ").append(report.title()).append("\n\n");
-        md.append("Project version ").append(report.provenance().projectVersion())
-                .append(". Configuration, seeds, versions and the SHA-256 of every input are in `")
-                .append(PROVENANCE_FILE).append("`.\n\n");
+        List<PublishedValue> all = report.results().stream().flatMap(r -> Verdict.publishedValues(r).stream())
+                .toList();
+        long ok = all.stream().filter(PublishedValue::matches).count();
+        md.append("**").append(report.results().size()).append(" of ")
+                .append(report.results().size() + report.skipped().size()).append(" experiments ran; ")
+                .append(all.isEmpty() ? "no published number was checked"
+                        : ok + " of " + all.size() + " published numbers reproduced within tolerance")
+                .append(".** The same report with pictures: `").append(INDEX_FILE).append("`.\n\n");
+        md.append("- command: `").append(p.command().replace("`", "'")).append("`\n");
+        md.append("- started (UTC): ").append(p.timestamp()).append(p.elapsed() == null ? ""
+                : ", run time " + Format.number(p.elapsedSeconds()) + " s").append("\n");
+        md.append("- git commit: `").append(p.gitCommit()).append("`; dds ").append(p.projectVersion())
+                .append(", Java ").append(p.javaVersion()).append(", ").append(p.os()).append("\n");
+        md.append("- seeds: ").append(p.seeds().isEmpty() ? "none" : p.seeds().entrySet().stream()
+                .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", "))).append("\n");
+        md.append("- configuration, versions and the SHA-256 of every input: `").append(PROVENANCE_FILE)
+                .append("`; every result: `").append(RESULTS_FILE).append("`\n\n");
+        if (!p.inputs().isEmpty()) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (InputFile f : p.inputs()) {
+                rows.add(List.of(f.path(), f.sha256()));
+            }
+            table(md, List.of("input file", "SHA-256"), rows);
+        }
 
         md.append("## Reproduced vs. published\n\n");
         List<List<Object>> comparisons = new ArrayList<>();
         for (ExperimentResult r : report.results()) {
             for (ResultTable t : r.tables()) {
-                for (PublishedValue p : t.published()) {
-                    comparisons.add(List.of(r.name(), p.quantity(), p.reproduced(), p.published(), p.difference(),
-                            p.matches() ? "yes (within " + number(p.tolerance()) + ")"
-                                    : "no (tolerance " + number(p.tolerance()) + ")",
-                            p.reference()));
+                for (PublishedValue v : t.published()) {
+                    comparisons.add(List.of(r.name(), v.quantity(), v.reproduced(), v.published(), v.difference(),
+                            v.matches() ? "yes (within " + number(v.tolerance()) + ")"
+                                    : "no (tolerance " + number(v.tolerance()) + ")",
+                            v.reference()));
                 }
             }
         }
@@ -112,14 +206,40 @@ public final class ReportWriter {
                     "published in"), comparisons);
         }
 
+        Map<String, List<ChartPlan.Planned>> charts = ChartPlan.byTable(plan);
         for (ExperimentResult r : report.results()) {
+            Verdict verdict = Verdict.of(Verdict.publishedValues(r));
             md.append("## ").append(r.name()).append("\n\n");
-            md.append("Reproduces: ").append(r.reference()).append(".\n\n");
+            md.append("Reproduces: ").append(r.reference()).append(". Verdict: ").append(verdict.label())
+                    .append(".\n\n");
             md.append(r.summary().strip()).append("\n\n");
             for (ResultTable t : r.tables()) {
                 md.append("### ").append(t.title()).append("\n\n");
-                md.append("Full precision: `").append(t.id()).append(".csv`.\n\n");
-                table(md, t.columns(), t.rows());
+                md.append("Full precision: `").append(t.id()).append(".csv`.");
+                if (!t.published().isEmpty()) {
+                    md.append(" Checked cells read `reproduced ✓` (within tolerance) or `reproduced ✗` (off).");
+                }
+                md.append("\n\n");
+                Checks checks = Checks.of(t);
+                List<List<Object>> rows = new ArrayList<>();
+                for (int i = 0; i < t.rows().size(); i++) {
+                    List<Object> row = new ArrayList<>(t.rows().get(i));
+                    for (int c = 0; c < row.size(); c++) {
+                        List<PublishedValue> here = checks.at(i, c);
+                        if (!here.isEmpty()) {
+                            row.set(c, Format.cell(row.get(c)) + " "
+                                    + (here.stream().anyMatch(PublishedValue::matches) ? "✓" : "✗"));
+                        }
+                    }
+                    rows.add(row);
+                }
+                table(md, t.columns(), rows);
+                for (ChartPlan.Planned c : charts.getOrDefault(t.id(), List.of())) {
+                    if (c.experiment().equals(r.name())) {
+                        md.append("![").append(escape(c.stem())).append("](").append(CHART_DIR).append('/')
+                                .append(c.stem()).append(".png)\n\n");
+                    }
+                }
             }
         }
 
@@ -149,7 +269,7 @@ public final class ReportWriter {
         for (List<Object> row : rows) {
             md.append('|');
             for (Object cell : row) {
-                md.append(' ').append(cell instanceof Double d ? number(d) : escape(cell.toString())).append(" |");
+                md.append(' ').append(escape(Format.cell(cell))).append(" |");
             }
             md.append('\n');
         }
@@ -158,12 +278,7 @@ public final class ReportWriter {
 
     /** Six significant digits, no trailing zeros, no exponent for everyday magnitudes: 0.919434, 0.988, 1. */
     static String number(double value) {
-        if (value == 0) {
-            return "0";
-        }
-        BigDecimal d = new BigDecimal(value).round(MARKDOWN_DIGITS).stripTrailingZeros();
-        double magnitude = Math.abs(value);
-        return magnitude >= 1e-4 && magnitude < 1e9 ? d.toPlainString() : d.toString();
+        return Format.number(value);
     }
 
     private static String escape(String text) {

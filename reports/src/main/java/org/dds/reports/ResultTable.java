@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * @param title     the table's heading in the Markdown report
  * @param columns   column names, at least one
  * @param rows      rows of cells, each as long as {@code columns}
- * @param published published values with what this table reproduced for them; empty when there are none
+ * @param published published values with what this table reproduced for them; empty when there are none. A
+ *                  value placed in a cell ({@link PublishedValue#at}) must name a row label of the first column
+ *                  that occurs once, a column, and a numeric cell that holds exactly its reproduced value
  */
 public record ResultTable(String id, String title, List<String> columns, List<List<Object>> rows,
         List<PublishedValue> published) {
@@ -47,6 +49,11 @@ public record ResultTable(String id, String title, List<String> columns, List<Li
         }
         rows = List.copyOf(copy);
         published = List.copyOf(published);
+        for (PublishedValue p : published) {
+            if (p.placed()) {
+                checkPlacement(id, columns, rows, p);
+            }
+        }
     }
 
     /**
@@ -60,6 +67,66 @@ public record ResultTable(String id, String title, List<String> columns, List<Li
      */
     public static ResultTable of(String id, String title, List<String> columns, List<List<Object>> rows) {
         return new ResultTable(id, title, columns, rows, List.of());
+    }
+
+    /**
+     * @param column a column name
+     * @return whether every cell of the column is a number (true for a table without rows)
+     * @throws IllegalArgumentException if there is no such column
+     */
+    public boolean isNumeric(String column) {
+        int c = columnIndex(column);
+        return rows.stream().allMatch(r -> r.get(c) instanceof Number);
+    }
+
+    /**
+     * @param column a column name
+     * @return its index
+     * @throws IllegalArgumentException if there is no such column
+     */
+    public int columnIndex(String column) {
+        int c = columns.indexOf(column);
+        if (c < 0) {
+            throw new IllegalArgumentException("table '" + id + "' has no column '" + column + "': it has "
+                    + columns);
+        }
+        return c;
+    }
+
+    /**
+     * @param row a row index
+     * @return the text of its first cell, which labels the row
+     */
+    public String rowLabel(int row) {
+        return rows.get(row).get(0).toString();
+    }
+
+    private static void checkPlacement(String id, List<String> columns, List<List<Object>> rows, PublishedValue p) {
+        int c = columns.indexOf(p.column());
+        if (c < 0) {
+            throw new IllegalArgumentException("published value '" + p.quantity() + "' is placed in column '"
+                    + p.column() + "', which table '" + id + "' does not have: it has " + columns);
+        }
+        int found = -1;
+        for (int r = 0; r < rows.size(); r++) {
+            if (rows.get(r).get(0).toString().equals(p.row())) {
+                if (found >= 0) {
+                    throw new IllegalArgumentException("published value '" + p.quantity() + "' is placed in row '"
+                            + p.row() + "', which labels more than one row of table '" + id + "'");
+                }
+                found = r;
+            }
+        }
+        if (found < 0) {
+            throw new IllegalArgumentException("published value '" + p.quantity() + "' is placed in row '" + p.row()
+                    + "', which is not in the first column of table '" + id + "'");
+        }
+        Object cell = rows.get(found).get(c);
+        if (!(cell instanceof Number n) || Double.compare(n.doubleValue(), p.reproduced()) != 0) {
+            throw new IllegalArgumentException("published value '" + p.quantity() + "' says it reproduced "
+                    + p.reproduced() + " but its cell (" + p.row() + ", " + p.column() + ") of table '" + id
+                    + "' holds " + cell + ": place it in the cell that holds the reproduced value");
+        }
     }
 
     private static void checkCell(String id, int row, String column, Object cell) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,6 +52,9 @@ class ReportWriterTest {
         assertThat(md).contains("| experiment | quantity | reproduced | published | difference | matches |")
                 .contains("| taskonomy-agreement | mean Spearman | 0.919434 | 0.988 | -0.0685659 | no (tolerance 0.0005) |")
                 .contains("| b, with comma | 1 |")
+                .contains("**1 of 2 experiments ran; 0 of 1 published numbers reproduced within tolerance.**")
+                .contains("- command: `dds reproduce --quick`")
+                .contains("| /g/taskonomy/all_affinities.pkl | " + SHA + " |")
                 .contains("## Skipped experiments")
                 .contains("| table2 | paper Table 2 | features not found at /f: pass --features |");
     }
@@ -67,18 +71,19 @@ class ReportWriterTest {
 
     @Test
     void writesARunDirectoryThatIsByteIdenticalApartFromTheTimestamp(@TempDir Path dir) throws IOException {
-        Path first = ReportWriter.write(dir.resolve("one"), report("2026-01-01T00:00:00Z"));
-        Path second = ReportWriter.write(dir.resolve("two"), report("2026-06-01T12:00:00Z"));
+        Path first = ReportWriter.write(dir.resolve("one"), report("2026-01-01T00:00:00Z")).resolveSibling(
+                "report.md");
+        Path second = ReportWriter.write(dir.resolve("two"), report("2026-06-01T12:00:00Z")).resolveSibling(
+                "report.md");
         assertThat(first).isEqualTo(dir.resolve("one/report.md"));
-        assertThat(names(dir.resolve("one"))).containsExactly("agreement.csv", "provenance.json", "report.md");
+        assertThat(names(dir.resolve("one"))).containsExactly("agreement.csv", "index.html", "provenance.json",
+                "report.md", "results.json");
         assertThat(names(dir)).as("no temporary directory left behind").containsExactly("one", "two");
-        for (String f : List.of("agreement.csv", "report.md")) {
-            assertThat(Files.mismatch(dir.resolve("one").resolve(f), dir.resolve("two").resolve(f))).as(f)
-                    .isEqualTo(-1L);
+        assertThat(Files.mismatch(dir.resolve("one/agreement.csv"), dir.resolve("two/agreement.csv"))).isEqualTo(-1L);
+        for (String f : List.of("index.html", "report.md", "results.json", "provenance.json")) {
+            assertThat(Files.readString(second.resolveSibling(f)).replace("2026-06-01T12:00:00Z", "T")).as(f)
+                    .isEqualTo(Files.readString(first.resolveSibling(f)).replace("2026-01-01T00:00:00Z", "T"));
         }
-        assertThat(Files.readString(second.resolveSibling("provenance.json")).replace("2026-06-01T12:00:00Z", "T"))
-                .isEqualTo(Files.readString(first.resolveSibling("provenance.json"))
-                        .replace("2026-01-01T00:00:00Z", "T"));
     }
 
     @Test
@@ -93,12 +98,40 @@ class ReportWriterTest {
     }
 
     @Test
+    void regeneratesFromResultsJsonWithoutTheResultsInMemory(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        ReportWriter.write(run, report("t"));
+        byte[] html = Files.readAllBytes(run.resolve("index.html"));
+        byte[] md = Files.readAllBytes(run.resolve("report.md"));
+        Files.delete(run.resolve("index.html"));
+        Files.delete(run.resolve("agreement.csv"));
+        assertThat(ReportWriter.regenerate(run)).isEqualTo(run.resolve("index.html"));
+        assertThat(Files.readAllBytes(run.resolve("index.html"))).isEqualTo(html);
+        assertThat(Files.readAllBytes(run.resolve("report.md"))).isEqualTo(md);
+        assertThat(names(run)).contains("agreement.csv");
+    }
+
+    @Test
+    void regeneratingWhatIsNotThereIsOneSentence(@TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> ReportWriter.regenerate(dir.resolve("nope")))
+                .isInstanceOf(org.dds.core.DdsInputException.class)
+                .hasMessage("the run directory " + dir.resolve("nope") + " does not exist: give a directory that"
+                        + " ./dds reproduce wrote, e.g. reports/<run>");
+        Files.writeString(dir.resolve("results.json"), "{\"format\": \"dds-results\"");
+        Files.writeString(dir.resolve("kept.txt"), "x");
+        assertThatThrownBy(() -> ReportWriter.regenerate(dir)).isInstanceOf(org.dds.core.DdsInputException.class)
+                .hasMessageContaining("results.json is not a usable DDS results file: it is not valid JSON");
+        assertThat(names(dir)).as("left as it was").containsExactly("kept.txt", "results.json");
+    }
+
+    @Test
     void aRunDirectoryIsReplacedWhole(@TempDir Path dir) throws IOException {
         Path run = dir.resolve("run");
         Files.createDirectories(run);
         Files.writeString(run.resolve("stale.csv"), "old");
-        ReportWriter.write(run, report("t"));
-        assertThat(names(run)).containsExactly("agreement.csv", "provenance.json", "report.md");
+        assertThat(ReportWriter.write(run, report("t"))).isEqualTo(run.resolve("index.html"));
+        assertThat(names(run)).containsExactly("agreement.csv", "index.html", "provenance.json", "report.md",
+                "results.json");
         assertThat(names(dir)).containsExactly("run");
     }
 
@@ -120,6 +153,17 @@ class ReportWriterTest {
             throw new IOException("disk full");
         })).isInstanceOf(UncheckedIOException.class);
         assertThat(names(dir)).as("no temporary file").containsExactly("run");
+    }
+
+    @Test
+    void writtenFilesAreReadableByOthersLikeAnyFileTheUserWrites(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        ReportWriter.write(run, report("t"));
+        if (Files.getFileStore(run).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run))).isEqualTo("rwxr-xr-x");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run.resolve("index.html"))))
+                    .isEqualTo("rw-r--r--");
+        }
     }
 
     @Test

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             AffinityCommand.class, SimilarityCommand.class, RankCommand.class, FetchGroundTruthCommand.class,
             Table2Command.class, Table3Command.class, Table4Command.class, Figure4Command.class, LayersCommand.class,
-            ReproduceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+            ReproduceCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
         },
         description = {
             "Duality Diagram Similarity (Dwivedi, Huang, Cichy, Roig, ECCV 2020) for transfer learning: ranks"

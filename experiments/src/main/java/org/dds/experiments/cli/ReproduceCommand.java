@@ -2,6 +2,7 @@ package org.dds.experiments.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,11 +33,14 @@ import picocli.CommandLine.Option;
         header = "Reproduces the paper's numbers into reports/<run>/.",
         description = {
             "Reproduces the paper: runs every registered experiment whose inputs are there and writes"
-                    + " reports/<run>/: report.md (each reproduced number beside the published one, and the"
-                    + " experiments skipped with the exact missing input and how to get it), one CSV per table, and"
-                    + " provenance.json (command, configuration, seeds, versions, SHA-256 of every input).",
+                    + " reports/<run>/: index.html (what reproduced and what did not at a glance, every table with"
+                    + " each reproduced number beside the published one, charts, the provenance, and the experiments"
+                    + " skipped with the exact missing input; opens from disk), report.md (the same in Markdown),"
+                    + " one CSV per table, charts/ (PNG and SVG), results.json (every result, from which"
+                    + " ./dds report regenerates the report) and provenance.json (command, configuration, seeds,"
+                    + " versions, SHA-256 of every input).",
             "The run directory is written whole or not at all; the same inputs give byte-identical files apart"
-                    + " from the timestamp in provenance.json. Prints the path of report.md at the end."
+                    + " from the timestamp, run time and command line. Prints the path of index.html at the end."
         },
         footer = {
             "%nExamples:",
@@ -73,7 +77,8 @@ final class ReproduceCommand extends DdsSubcommand {
 
     @Override
     void execute() {
-        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant clock = Instant.now();
+        Instant start = clock.truncatedTo(ChronoUnit.SECONDS);
         GroundTruthLocator locator = GroundTruthLocator.system();
         GroundTruthLocation location = locator.locate(groundTruth);
         if (features != null && !Files.exists(features)) {
@@ -100,10 +105,13 @@ final class ReproduceCommand extends DdsSubcommand {
                 ProjectInfo.gitCommit(locator.repoRoot()), ProjectInfo.javaVersion(), ProjectInfo.os(),
                 start.toString(), outcome.inputs());
 
-        Path report = ReportWriter.write(runDirectory,
+        provenance = provenance.withElapsed(Duration.between(clock, Instant.now()));
+
+        Path index = ReportWriter.write(runDirectory,
                 new Report("DDS reproduction", outcome.results(), outcome.skipped(), provenance));
-        err().println(outcome.results().size() + " experiment(s) ran, " + outcome.skipped().size() + " skipped");
-        out().println(report);
+        err().println(outcome.results().size() + " experiment(s) ran, " + outcome.skipped().size() + " skipped; "
+                + ReportWriter.REPORT_FILE + " and " + ReportWriter.RESULTS_FILE + " are beside the report");
+        out().println(index);
     }
 
     /** @return the command line as typed, arguments with spaces quoted */

@@ -14,7 +14,7 @@ class HelpAndVersionTest {
 
     @ParameterizedTest(name = "dds {0} --help")
     @ValueSource(strings = {"", "affinity", "similarity", "rank", "fetch-groundtruth", "reproduce", "bench",
-        "bench ablation", "bench affinity"})
+        "bench ablation", "bench affinity", "report"})
     void everyCommandHasHelpWithAnExample(String command) {
         List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
         args.add("--help");

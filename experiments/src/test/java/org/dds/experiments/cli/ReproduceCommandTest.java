@@ -17,7 +17,10 @@ import org.dds.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code dds reproduce}: the report, its CSVs and provenance, byte-identical for the same inputs. */
+/**
+ * {@code dds reproduce}: the report (index.html, report.md), its CSVs, charts, results and provenance,
+ * byte-identical for the same inputs apart from the time and the command line.
+ */
 class ReproduceCommandTest {
     /**
      * Mean per-column Spearman between the public Taskonomy affinity and winrate matrices, from the independent
@@ -39,11 +42,21 @@ class ReproduceCommandTest {
         Cli.Run run = Cli.run("reproduce", "--quick", "--out", out.toString(), "--groundtruth", groundTruth(),
                 "--features", noFeatures(dir));
         assertThat(run.exit()).as(run.err()).isZero();
+<<<<<<< HEAD
         assertThat(run.out().strip()).as("the last line is the report's path")
                 .isEqualTo(out.resolve("report.md").toAbsolutePath().toString());
         assertThat(names(out)).containsExactly("provenance.json", "report.md", "taskonomy-agreement-per-task.csv",
                 "taskonomy-agreement.csv");
         assertThat(names(dir)).as("no temporary directory left").containsExactly("no-features", "run");
+=======
+        assertThat(run.out().strip()).as("the last line is the page's path")
+                .isEqualTo(out.resolve("index.html").toAbsolutePath().toString());
+        assertThat(names(out)).containsExactly("charts", "index.html", "provenance.json", "report.md",
+                "results.json", "taskonomy-agreement-per-task.csv", "taskonomy-agreement.csv");
+        assertThat(names(out.resolve("charts"))).as("per-task bars and nothing else").containsExactly(
+                "taskonomy-agreement-per-task-bars.png", "taskonomy-agreement-per-task-bars.svg");
+        assertThat(names(dir)).as("no temporary directory left").containsExactly("run");
+>>>>>>> rep
 
         List<String> summary = Files.readAllLines(out.resolve("taskonomy-agreement.csv"));
         assertThat(summary.get(0)).isEqualTo("quantity,reproduced,published,difference");
@@ -57,6 +70,11 @@ class ReproduceCommandTest {
         String md = Files.readString(out.resolve("report.md"));
         assertThat(md).contains("| reproduced | published | difference |")
                 .contains("| 0.919434 | 0.988 | -0.0685659 |").contains("## Skipped experiments");
+        String html = Files.readString(out.resolve("index.html"));
+        assertThat(html).contains("<td class=\"num check off\"").contains("paper Table 3 0.988")
+                .contains("\u0394 -0.0686").contains("0 of 1 published numbers reproduced within tolerance")
+                .contains("6b2d42a7281fe4eac2f5f32499f12c3da63292d4a5d8f04bf1b8b97d9687260c")
+                .contains("src=\"data:image/png;base64,");
         String provenance = Files.readString(out.resolve("provenance.json"));
         assertThat(provenance).contains("\"command\": \"dds reproduce --quick --out ")
                 .contains("\"seed\": 1993").contains("\"javaVersion\": \"" + System.getProperty("java.version"))
@@ -76,9 +94,14 @@ class ReproduceCommandTest {
                 "--features", noFeatures(dir)).exit())
                 .isZero();
         for (String f : names(dir.resolve("a"))) {
-            if (f.equals("provenance.json")) {
-                assertThat(withoutRunSpecifics(dir.resolve("b").resolve(f)))
-                        .isEqualTo(withoutRunSpecifics(dir.resolve("a").resolve(f)));
+            if (f.equals("charts")) {
+                for (String c : names(dir.resolve("a/charts"))) {
+                    assertThat(Files.mismatch(dir.resolve("a/charts").resolve(c), dir.resolve("b/charts").resolve(c)))
+                            .as(c).isEqualTo(-1L);
+                }
+            } else if (List.of("provenance.json", "results.json", "index.html", "report.md").contains(f)) {
+                assertThat(withoutRunSpecifics(dir.resolve("b"), f)).as(f)
+                        .isEqualTo(withoutRunSpecifics(dir.resolve("a"), f));
             } else {
                 assertThat(Files.mismatch(dir.resolve("a").resolve(f), dir.resolve("b").resolve(f))).as(f)
                         .isEqualTo(-1L);
@@ -92,7 +115,7 @@ class ReproduceCommandTest {
         Path out = dir.resolve("run");
         Cli.Run run = Cli.run("reproduce", "--out", out.toString(), "--groundtruth", empty.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(names(out)).containsExactly("provenance.json", "report.md");
+        assertThat(names(out)).containsExactly("index.html", "provenance.json", "report.md", "results.json");
         String md = Files.readString(out.resolve("report.md"));
         assertThat(md).contains("No published number was reproduced in this run.")
                 .contains("| taskonomy-agreement |")
@@ -111,6 +134,7 @@ class ReproduceCommandTest {
         assertThat(dir.resolve("run")).as("nothing written").doesNotExist();
     }
 
+<<<<<<< HEAD
     /**
      * The Taskonomy experiments on features named like the Taskonomy models (the oracle's synthetic ones, cut to
      * their first 16 images to keep the quick run short): every one runs, its tables land beside the published
@@ -175,6 +199,13 @@ class ReproduceCommandTest {
     private static List<String> withoutRunSpecifics(Path provenance) throws IOException {
         return Files.readAllLines(provenance).stream()
                 .filter(l -> !l.contains("\"timestamp\"") && !l.contains("\"command\"")).toList();
+=======
+    /** The file with what names the run (its directory, start time and duration) replaced by placeholders. */
+    private static String withoutRunSpecifics(Path run, String file) throws IOException {
+        return Files.readString(run.resolve(file)).replace(run.toString(), "RUN")
+                .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", "TIME")
+                .replaceAll("\"elapsedSeconds\": [0-9.]+", "ELAPSED").replaceAll("[0-9.]+ s\\b", "ELAPSED");
+>>>>>>> rep
     }
 
     private static List<String> names(Path dir) throws IOException {
