@@ -42,21 +42,13 @@ class ReproduceCommandTest {
         Cli.Run run = Cli.run("reproduce", "--quick", "--out", out.toString(), "--groundtruth", groundTruth(),
                 "--features", noFeatures(dir));
         assertThat(run.exit()).as(run.err()).isZero();
-<<<<<<< HEAD
-        assertThat(run.out().strip()).as("the last line is the report's path")
-                .isEqualTo(out.resolve("report.md").toAbsolutePath().toString());
-        assertThat(names(out)).containsExactly("provenance.json", "report.md", "taskonomy-agreement-per-task.csv",
-                "taskonomy-agreement.csv");
-        assertThat(names(dir)).as("no temporary directory left").containsExactly("no-features", "run");
-=======
         assertThat(run.out().strip()).as("the last line is the page's path")
                 .isEqualTo(out.resolve("index.html").toAbsolutePath().toString());
         assertThat(names(out)).containsExactly("charts", "index.html", "provenance.json", "report.md",
                 "results.json", "taskonomy-agreement-per-task.csv", "taskonomy-agreement.csv");
         assertThat(names(out.resolve("charts"))).as("per-task bars and nothing else").containsExactly(
                 "taskonomy-agreement-per-task-bars.png", "taskonomy-agreement-per-task-bars.svg");
-        assertThat(names(dir)).as("no temporary directory left").containsExactly("run");
->>>>>>> rep
+        assertThat(names(dir)).as("no temporary directory left").containsExactly("no-features", "run");
 
         List<String> summary = Files.readAllLines(out.resolve("taskonomy-agreement.csv"));
         assertThat(summary.get(0)).isEqualTo("quantity,reproduced,published,difference");
@@ -134,7 +126,6 @@ class ReproduceCommandTest {
         assertThat(dir.resolve("run")).as("nothing written").doesNotExist();
     }
 
-<<<<<<< HEAD
     /**
      * The Taskonomy experiments on features named like the Taskonomy models (the oracle's synthetic ones, cut to
      * their first 16 images to keep the quick run short): every one runs, its tables land beside the published
@@ -196,16 +187,11 @@ class ReproduceCommandTest {
         return Files.createDirectories(dir.resolve("no-features")).toString();
     }
 
-    private static List<String> withoutRunSpecifics(Path provenance) throws IOException {
-        return Files.readAllLines(provenance).stream()
-                .filter(l -> !l.contains("\"timestamp\"") && !l.contains("\"command\"")).toList();
-=======
     /** The file with what names the run (its directory, start time and duration) replaced by placeholders. */
     private static String withoutRunSpecifics(Path run, String file) throws IOException {
         return Files.readString(run.resolve(file)).replace(run.toString(), "RUN")
                 .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", "TIME")
                 .replaceAll("\"elapsedSeconds\": [0-9.]+", "ELAPSED").replaceAll("[0-9.]+ s\\b", "ELAPSED");
->>>>>>> rep
     }
 
     private static List<String> names(Path dir) throws IOException {
