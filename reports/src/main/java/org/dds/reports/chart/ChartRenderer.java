@@ -15,11 +15,12 @@ import javax.imageio.ImageIO;
 import org.dds.reports.ChartSpec;
 import org.dds.reports.ResultTable;
 import org.jfree.chart.JFreeChart;
-import org.jfree.svg.SVGGraphics2D;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
 
 /**
  * Draws a {@link ChartSpec} with JFreeChart, headless, to PNG (at twice the logical size, so it stays sharp on
- * high-density screens) and to SVG (JFreeSVG). The output depends only on the spec and the tables: the same input
+ * high-density screens) and to SVG (Apache Batik's SVG generator). The output depends only on the spec and the tables: the same input
  * gives the same bytes.
  */
 public final class ChartRenderer {
@@ -113,13 +114,36 @@ public final class ChartRenderer {
     }
 
     private static String svg(Drawing d, String id) {
-        SVGGraphics2D g = new SVGGraphics2D(d.width(), d.height());
-        // Ids inside the SVG derive from this prefix; the default is time-based, which would change every run.
-        g.setDefsKeyPrefix(id.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
+        org.w3c.dom.Document doc;
+        try {
+            doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException("this Java has no DOM implementation", e);
+        }
+        SVGGeneratorContext context = SVGGeneratorContext.createDefault(doc);
+        // Ids inside the SVG derive from this prefix and a counter, so the same chart gives the same file.
+        String prefix = id.replaceAll("[^A-Za-z0-9_-]", "_") + "-";
+        context.setIDGenerator(new org.apache.batik.svggen.SVGIDGenerator() {
+            @Override
+            public String generateID(String base) {
+                return prefix + super.generateID(base);
+            }
+        });
+        context.setComment(null);
+        SVGGraphics2D g = new SVGGraphics2D(context, false);
+        g.setSVGCanvasSize(new java.awt.Dimension(d.width(), d.height()));
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         paint(d, g);
-        // No DOCTYPE: the SVG 1.0 DTD it would name is not needed to read the file and makes parsers fetch it.
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            g.stream(w, true);
+        } catch (org.apache.batik.svggen.SVGGraphics2DIOException e) {
+            throw new UncheckedIOException("cannot write an SVG in memory", new IOException(e));
+        } finally {
+            g.dispose();
+        }
+        // Batik writes no DOCTYPE by default; the SVG 1.0 DTD is not needed to read the file.
+        return w.toString().replaceAll("(?s)<!DOCTYPE[^>]*>\s*", "");
     }
 
     private static void paint(Drawing d, Graphics2D g) {
