@@ -75,8 +75,8 @@ class LayerCommandsTest {
         Cli.Run run = Cli.run("fig4", "--blocks", blocks.toString(), "--tasks", tasks.toString(), "--images", "100",
                 "--out", out.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(Table4CommandTest.names(out)).containsExactly("fig4-best-block.csv", "fig4-families.csv",
-                "fig4-matrix.csv", "provenance.json", "report.md");
+        assertThat(Table4CommandTest.names(out)).containsExactly("charts", "fig4-best-block.csv", "fig4-families.csv",
+                "fig4-matrix.csv", "index.html", "provenance.json", "report.md", "results.json");
         List<String> best = Files.readAllLines(out.resolve("fig4-best-block.csv"));
         assertThat(best).hasSize(4).first().isEqualTo("family,tasks,best_block,mean_dds,margin");
         assertThat(best.subList(1, 4)).satisfiesExactly(l -> assertThat(l).startsWith("2D,7,block1,"),
