@@ -77,11 +77,15 @@ public final class TaskLoss extends SameDiffOutputLayer {
                 SDVariable valid = squeezed.neq(IGNORE).castTo(type);
                 SDVariable classes = squeezed.mul(valid).castTo(DataType.INT32);
                 SDVariable oneHot = sd.oneHot("onehot", classes, outputs, 1, 1.0, 0.0, type);
-                SDVariable ce = oneHot.mul(sd.nn.logSoftmax(x, 1)).sum(false, 1).neg();
+                // log-softmax over channels, written out: SameDiff's LogSoftMax op fails with a dimension in M2.1.
+                SDVariable shifted = x.sub(x.max(true, 1));
+                SDVariable logSoftmax = shifted.sub(sd.math.log(sd.math.exp(shifted).sum(true, 1)));
+                SDVariable ce = oneHot.mul(logSoftmax).sum(false, 1).neg();
                 loss = ce.mul(valid).sum().div(sd.math.max(valid.sum(), one));
             }
             default -> throw new IllegalStateException("no loss for " + task);
         }
+        loss.markAsLoss();
         return loss;
     }
 
