@@ -1,26 +1,18 @@
 package org.dds.training.weights;
 
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import org.dds.core.DdsInputException;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,46 +113,11 @@ public final class TorchvisionWeights {
         return Arrays.stream(shape).filter(d -> d != 1).toArray();
     }
 
-    /** Reads every member, refusing Fortran-order arrays (ND4J's reader would scramble them). */
     private static Map<String, INDArray> read(Path npz) {
         if (!Files.isRegularFile(npz)) {
             throw new DdsInputException(npz + " does not exist: --weights must name a .npz exported from a torchvision"
                     + " state_dict (see README 'Training')");
         }
-        try (ZipFile zip = new ZipFile(npz.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                try (InputStream in = zip.getInputStream(e)) {
-                    if (header(in).contains("'fortran_order': True")) {
-                        throw new DdsInputException("member " + e.getName() + " of " + npz + " is in Fortran order:"
-                                + " export with v.numpy() (C order), as in README 'Training'");
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new DdsInputException(npz + " is not a readable .npz archive (" + e.getMessage() + "): export it"
-                    + " again with numpy.savez", e);
-        }
-        try {
-            return Nd4j.createFromNpzFile(npz.toFile());
-        } catch (Exception e) {
-            throw new DdsInputException(npz + " cannot be read as numeric arrays (" + e.getMessage() + "): export it"
-                    + " again with numpy.savez", e);
-        }
-    }
-
-    private static String header(InputStream in) throws IOException {
-        DataInputStream d = new DataInputStream(in);
-        byte[] magic = new byte[8];
-        d.readFully(magic);
-        int length = magic[6] == 1 ? Short.toUnsignedInt(Short.reverseBytes(d.readShort()))
-                : Integer.reverseBytes(d.readInt());
-        if (length < 0 || length > 1 << 20) {
-            throw new IOException("implausible .npy header length " + length);
-        }
-        byte[] h = new byte[length];
-        d.readFully(h);
-        return new String(h, StandardCharsets.ISO_8859_1);
+        return NpzArrays.read(npz);
     }
 }
