@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * {@link org.dds.training.model.ResNetBuilder}, whose layer names are torchvision's with '_' for '.'. Mapping, per
  * encoder layer L (a convolution or a batch norm): {@code L.weight -> W} (convolution, same OIHW layout) or
  * {@code gamma} (batch norm), {@code L.bias -> beta}, {@code L.running_mean -> mean}, {@code L.running_var -> var};
- * {@code num_batches_tracked} and the ImageNet head {@code fc.*} are not used. Every encoder parameter must be
+ * {@code num_batches_tracked}, the ImageNet head {@code fc.*} and the stages after the deepest one the network
+ * builds (a branch after block b needs stages 1..b) are not used. Every encoder parameter must be
  * present with the same shape, and every tensor must map somewhere: otherwise nothing is loaded and the error names
  * every mismatch.
  *
@@ -71,10 +72,19 @@ public final class TorchvisionWeights {
         }
         List<String> problems = new ArrayList<>();
         TreeSet<String> unused = new TreeSet<>();
+        int skipped = 0;
         for (String key : tensors.keySet()) {
-            if (!targets.containsKey(key) && !key.endsWith(".num_batches_tracked") && !key.startsWith("fc.")) {
+            if (targets.containsKey(key) || key.endsWith(".num_batches_tracked") || key.startsWith("fc.")) {
+                continue;
+            }
+            if (laterStage(key, targets.keySet())) {
+                skipped++;
+            } else {
                 unused.add(key);
             }
+        }
+        if (skipped > 0) {
+            LOG.info("{} tensors of stages after the last one this network uses were not needed", skipped);
         }
         for (Map.Entry<String, INDArray> t : targets.entrySet()) {
             INDArray source = tensors.get(t.getKey());
@@ -100,6 +110,24 @@ public final class TorchvisionWeights {
         }
         LOG.info("loaded {} tensors from {}", targets.size(), npz);
         return targets.size();
+    }
+
+    /**
+     * @param key     a tensor name, e.g. {@code layer4.0.conv1.weight}
+     * @param targets the tensor names the network needs
+     * @return whether it belongs to a stage after the deepest one the network has (a branch after block b builds
+     *         only stages 1..b)
+     */
+    private static boolean laterStage(String key, java.util.Set<String> targets) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("layer(\\d+)\\..*").matcher(key);
+        if (!m.matches()) {
+            return false;
+        }
+        int stage = Integer.parseInt(m.group(1));
+        int deepest = targets.stream().map(t -> java.util.regex.Pattern.compile("layer(\\d+)\\..*").matcher(t))
+                .filter(java.util.regex.Matcher::matches).mapToInt(x -> Integer.parseInt(x.group(1))).max()
+                .orElse(0);
+        return deepest > 0 && stage > deepest && stage <= 4;
     }
 
     /** @return whether a layer belongs to the torchvision encoder (stem and stages) */
