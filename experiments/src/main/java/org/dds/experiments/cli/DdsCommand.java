@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
         modelTransformer = DdsCommand.Configure.class,
         subcommands = {
             AffinityCommand.class, SimilarityCommand.class, RankCommand.class, FetchGroundTruthCommand.class,
-            ReproduceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+            ReproduceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
+            TrainCommand.class, ExtractCommand.class, Table5Command.class
         },
         description = {
             "Duality Diagram Similarity (Dwivedi, Huang, Cichy, Roig, ECCV 2020) for transfer learning: ranks"
