@@ -31,6 +31,7 @@ public final class Experiments {
                 new Table4(ImageSet.TASKONOMY),
                 new Table4(ImageSet.PASCAL),
                 new Table4(ImageSet.NYUV2),
-                new Figure4());
+                new Figure4(),
+                new org.dds.experiments.training.Table5());
     }
 }

@@ -1,0 +1,2 @@
+/** Pretrained weights: a torchvision ResNet {@code state_dict} exported to {@code .npz}, mapped by name. */
+package org.dds.training.weights;
