@@ -29,9 +29,9 @@ import picocli.CommandLine.Option;
             "  OMP_NUM_THREADS=2 ./dds bench train --blocks 3 --steps 3 --small-batch 0"
         })
 final class BenchTrainCommand extends DdsSubcommand {
-    @Option(names = "--blocks", split = ",", defaultValue = "1,2,3,4", paramLabel = "LIST",
-            description = "blocks to branch after; empty to skip ResNet-50 (default: ${DEFAULT-VALUE})")
-    List<Integer> blocks;
+    @Option(names = "--blocks", defaultValue = "1,2,3,4", paramLabel = "LIST",
+            description = "blocks to branch after, or 'none' to skip ResNet-50 (default: ${DEFAULT-VALUE})")
+    String blockList;
 
     @Option(names = "--size", defaultValue = "224", description = "image side (default: ${DEFAULT-VALUE})")
     int size;
@@ -74,8 +74,16 @@ final class BenchTrainCommand extends DdsSubcommand {
 
     @Override
     void execute() {
+        List<Integer> blocks;
+        try {
+            blocks = blockList.isBlank() || blockList.equals("none") ? List.of()
+                    : java.util.Arrays.stream(blockList.split(",")).map(String::strip).map(Integer::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw new DdsInputException("Invalid value '" + blockList + "' for option '--blocks': expected a list"
+                    + " such as 1,2,3,4, or none", e);
+        }
         if (blocks.stream().anyMatch(b -> b < 1 || b > 4)) {
-            throw new DdsInputException("Invalid value '" + blocks + "' for option '--blocks': blocks are 1 to 4");
+            throw new DdsInputException("Invalid value '" + blockList + "' for option '--blocks': blocks are 1 to 4");
         }
         CNN2DFormat f;
         try {

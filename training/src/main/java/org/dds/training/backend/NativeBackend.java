@@ -81,6 +81,21 @@ public final class NativeBackend {
         return "";
     }
 
+    /** @return the version of DL4J on the class path (from its Maven metadata), or "unknown" */
+    public static String dl4jVersion() {
+        try (java.io.InputStream in = NativeBackend.class.getResourceAsStream(
+                "/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     /** @return whether /proc/cpuinfo lists avx512f (false where it cannot be read) */
     private static boolean hasAvx512() {
         Path cpuinfo = Path.of("/proc/cpuinfo");

@@ -67,8 +67,9 @@ public final class TrainBenchmark {
             int threads, long seed) {
     }
 
-    /** One measured network. */
-    private record Row(String net, int block, int size, int batch, double images, double peakMib) {
+    /** One measured network: images per second of the fastest step and over all timed steps. */
+    private record Row(String net, int block, int size, int batch, double images, double meanImages,
+            double peakMib) {
     }
 
     /**
@@ -79,19 +80,21 @@ public final class TrainBenchmark {
     public static void run(Settings s, PrintWriter out, Consumer<String> progress) {
         String variant = NativeBackend.configure();
         Map<String, Row> dl4j = new LinkedHashMap<>();
+        String helper = "none";
         for (int block : s.blocks()) {
             progress.accept("DL4J: ResNet-50 + decoder after block " + block + " ...");
             ResNetSpec spec = ResNetSpec.resnet50();
             ComputationGraph net = new ComputationGraph(Networks.segmentation(spec, DecoderSpec.deepLabV3(), block,
                     Task.SEMANTIC, 21, s.size(), s.size(), s.options(), s.seed(), new SgdMomentum(), 1e-4));
             net.init();
+            helper = helperOf(net);
             SplittableRandom r = new SplittableRandom(s.seed());
             INDArray x = random(r, s.batch(), 3, s.size(), s.size(), s);
             INDArray y = Nd4j.create(labels(r, s.batch() * s.size() * s.size(), 21),
                     new long[] {s.batch(), 1, s.size(), s.size()}).castTo(s.options().dataType());
-            double ips = time(net, new MultiDataSet(x, y), s.warmup(), s.steps(), s.batch());
+            double[] ips = time(net, new MultiDataSet(x, y), s.warmup(), s.steps(), s.batch());
             dl4j.put(key("resnet50-deeplabv3", block), new Row("ResNet-50 + decoder, block " + block, block,
-                    s.size(), s.batch(), ips, peakRssMib()));
+                    s.size(), s.batch(), ips[0], ips[1], peakRssMib()));
         }
         if (s.smallBatch() > 0) {
             progress.accept("DL4J: small ResNet at 28 x 28 ...");
@@ -101,45 +104,55 @@ public final class TrainBenchmark {
             net.init();
             SplittableRandom r = new SplittableRandom(s.seed());
             INDArray x = random(r, s.smallBatch(), 1, 28, 28, s);
+            net.output(x);
+            helper = helperOf(net);
             INDArray y = Nd4j.zeros(s.options().dataType(), s.smallBatch(), 10);
             for (int i = 0; i < s.smallBatch(); i++) {
                 y.putScalar(i, r.nextInt(10), 1);
             }
-            double ips = time(net, new MultiDataSet(x, y), s.warmup(), 4 * s.steps(), s.smallBatch());
+            double[] ips = time(net, new MultiDataSet(x, y), s.warmup(), 4 * s.steps(), s.smallBatch());
             dl4j.put(key("small-resnet", 0), new Row("small ResNet (" + net.numParams() + " parameters)", 0, 28,
-                    s.smallBatch(), ips, peakRssMib()));
+                    s.smallBatch(), ips[0], ips[1], peakRssMib()));
         }
         Map<String, Row> torch = s.python().map(p -> peer(p, s, progress)).orElse(Map.of());
 
-        out.printf(Locale.ROOT, "DL4J %s (ND4J native variant '%s', %s %s), OMP_NUM_THREADS=%s; PyTorch: %s%n",
-                ComputationGraph.class.getPackage().getImplementationVersion(), variant, s.options().format(),
-                s.options().dataType(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"),
+        out.printf(Locale.ROOT, "DL4J %s (ND4J native variant '%s', convolution helper %s, %s %s, atrous %s),"
+                + " OMP_NUM_THREADS=%s; PyTorch: %s%n", NativeBackend.dl4jVersion(), variant, helper,
+                s.options().format(), s.options().dataType(), s.options().atrous(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"),
                 s.python().isEmpty() ? "not run" : torch.isEmpty() ? "not available" : s.threads() + " threads");
         out.println("network | size | batch | DL4J img/s | PyTorch img/s | DL4J time / PyTorch time"
                 + " | DL4J peak RSS MiB | PyTorch peak RSS MiB");
         for (Map.Entry<String, Row> e : dl4j.entrySet()) {
             Row d = e.getValue();
             Row t = torch.get(e.getKey());
-            out.printf(Locale.ROOT, "%s | %d | %d | %.2f | %s | %s | %.0f | %s%n", d.net(), d.size(), d.batch(),
-                    d.images(), t == null ? "-" : String.format(Locale.ROOT, "%.2f", t.images()),
+            out.printf(Locale.ROOT, "%s | %d | %d | %.2f (mean %.2f) | %s | %s | %.0f | %s%n", d.net(), d.size(),
+                    d.batch(), d.images(), d.meanImages(), t == null ? "-"
+                            : String.format(Locale.ROOT, "%.2f (mean %.2f)", t.images(), t.meanImages()),
                     t == null ? "-" : String.format(Locale.ROOT, "%.2f", t.images() / d.images()), d.peakMib(),
                     t == null ? "-" : String.format(Locale.ROOT, "%.0f", t.peakMib()));
         }
+        out.println("img/s: of the fastest timed step (robust to other processes' load), mean over all timed steps"
+                + " in brackets; the ratio compares fastest steps.");
         out.println("peak RSS is the process's high-water mark so far (VmHWM), so later rows include earlier ones;"
                 + " run one block at a time (--blocks 3) for that block alone.");
         out.flush();
     }
 
-    private static double time(ComputationGraph net, MultiDataSet data, int warmup, int steps, int batch) {
+    /** @return images per second of the fastest timed step, and over all timed steps */
+    private static double[] time(ComputationGraph net, MultiDataSet data, int warmup, int steps, int batch) {
         for (int i = 0; i < warmup; i++) {
             net.fit(data);
         }
-        long start = System.nanoTime();
+        double best = Double.MAX_VALUE;
+        double total = 0;
         for (int i = 0; i < steps; i++) {
+            long start = System.nanoTime();
             net.fit(data);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            best = Math.min(best, seconds);
+            total += seconds;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return steps * batch / seconds;
+        return new double[] {batch / best, steps * batch / total};
     }
 
     private static INDArray random(SplittableRandom r, int n, int c, int h, int w, Settings s) {
@@ -158,6 +171,11 @@ public final class TrainBenchmark {
             v[i] = r.nextInt(classes);
         }
         return v;
+    }
+
+    private static String helperOf(ComputationGraph net) {
+        Object h = net.getLayer("conv1").getHelper();
+        return h == null ? "none (built-in)" : h.getClass().getSimpleName();
     }
 
     private static String key(String net, int block) {
@@ -211,7 +229,8 @@ public final class TrainBenchmark {
                     }
                     int block = Integer.parseInt(f.get("block"));
                     rows.put(key(f.get("net"), block), new Row(f.get("net"), block, 0, 0,
-                            Double.parseDouble(f.get("images_per_second")), Double.parseDouble(f.get("peak_rss_mib"))));
+                            Double.parseDouble(f.get("images_per_second")), Double.parseDouble(f.get("mean")),
+                            Double.parseDouble(f.get("peak_rss_mib"))));
                 }
             }
             if (!p.waitFor(1, TimeUnit.HOURS) || p.exitValue() != 0) {

@@ -79,6 +79,15 @@ public final class DeepLabV3Decoder {
 
     private static String convBnRelu(GraphBuilder g, String name, String in, int nOut, int k, int dilation,
             NetworkOptions options) {
+        if (k == 3 && dilation > 1 && options.atrous() == NetworkOptions.Atrous.SHIFT_SUM) {
+            // Nine taps by one 1 x 1 convolution, initialised as the 3 x 3 one would be (He, fan-in 9 x C_in).
+            g.addLayer(name, new ConvolutionLayer.Builder(1, 1).nOut(9L * nOut).hasBias(false)
+                    .activation(Activation.IDENTITY).dataFormat(options.format())
+                    .weightInit(new WeightInitAtrous()).build(), in);
+            g.addLayer(name + "_shift", new ShiftSum(dilation), name);
+            g.addLayer(name + "_bn", ResNetBuilder.batchNorm(true, options), name + "_shift");
+            return name + "_bn";
+        }
         int pad = dilation * (k / 2);
         g.addLayer(name, new ConvolutionLayer.Builder(k, k).padding(pad, pad).dilation(dilation, dilation)
                 .nOut(nOut).hasBias(false).activation(Activation.IDENTITY).dataFormat(options.format()).build(), in);

@@ -6,7 +6,6 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.activations.Activation;
@@ -19,8 +18,8 @@ import org.nd4j.linalg.activations.Activation;
  * the vertex {@code layer<s>} (the branch point after block s).
  *
  * <p>Padding is explicit (PyTorch's: k/2 times the dilation) with {@code ConvolutionMode.Truncate}, so the sizes and
- * the arithmetic equal PyTorch's, also for odd sizes. Batch norm: eps 1e-5, running-average momentum 0.1 (DL4J
- * decay 0.9), variance stored as is.
+ * the arithmetic equal PyTorch's, also for odd sizes. Batch norm: {@link FastBatchNorm}, eps 1e-5, running-average
+ * momentum 0.1 (DL4J decay 0.9), variance stored as is, ReLU fused where torchvision has one.
  */
 public final class ResNetBuilder {
     private static final double BN_EPS = 1e-5;
@@ -168,11 +167,11 @@ public final class ResNetBuilder {
     /**
      * @param relu    whether ReLU follows
      * @param options layout and type
-     * @return batch norm as in PyTorch (eps 1e-5, momentum 0.1), variance stored as is
+     * @return batch norm as in PyTorch (eps 1e-5, momentum 0.1) with the ReLU fused. Not DL4J's own layer: it
+     *         ignores its activation (measured: negative outputs with RELU) and is slow, see {@link FastBatchNorm}
      */
-    static BatchNormalization batchNorm(boolean relu, NetworkOptions options) {
-        return new BatchNormalization.Builder().eps(BN_EPS).decay(BN_DECAY).useLogStd(false)
-                .activation(relu ? Activation.RELU : Activation.IDENTITY).dataFormat(options.format()).build();
+    static FastBatchNorm batchNorm(boolean relu, NetworkOptions options) {
+        return new FastBatchNorm(BN_EPS, BN_DECAY, relu, options.format());
     }
 
     /** PyTorch's (and DL4J Truncate mode's) output size of a convolution or pooling. */

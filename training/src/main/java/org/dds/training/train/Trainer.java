@@ -254,7 +254,7 @@ public final class Trainer {
         provenance.put("java_version", System.getProperty("java.version"));
         provenance.put("os", System.getProperty("os.name") + "/" + System.getProperty("os.arch"));
         provenance.put("nd4j_native_variant", NativeBackend.configure());
-        provenance.put("dl4j_version", String.valueOf(ComputationGraph.class.getPackage().getImplementationVersion()));
+        provenance.put("dl4j_version", NativeBackend.dl4jVersion());
         provenance.put("timestamp", Instant.now().toString());
         provenance.put("train_data", train.describe());
         provenance.put("val_data", val.describe());

@@ -1,0 +1,144 @@
+package org.dds.training.model;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The runtime of {@link FastBatchNorm}. Works on T, the channels x (N H W) matrix of the batch (one transposing copy
+ * for NCHW), where every statistic is a contiguous row reduction and every per-channel scale a column broadcast.
+ * Backward, with xhat the normalised input and dy the incoming gradient (after the ReLU mask):
+ * {@code dbeta = sum dy}, {@code dgamma = sum dy xhat},
+ * {@code dx = gamma / std (dy - dbeta / M - xhat dgamma / M)} over the M = N H W pixels of each channel.
+ */
+final class FastBatchNormLayer extends BatchNormalization {
+    private INDArray batchMean;
+    private INDArray batchInvStd;
+
+    FastBatchNormLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        FastBatchNorm c = (FastBatchNorm) layerConf();
+        INDArray t = toChannelRows(input, c.getCnn2DFormat());
+        long channels = t.size(0);
+        long m = t.size(1);
+        INDArray gamma = getParam(BatchNormalizationParamInitializer.GAMMA).reshape(channels, 1);
+        INDArray beta = getParam(BatchNormalizationParamInitializer.BETA).reshape(channels, 1);
+        INDArray mean;
+        INDArray invStd;
+        if (training) {
+            mean = t.mean(true, 1);
+            INDArray centred = t.subColumnVector(mean);
+            INDArray var = centred.mul(centred).mean(true, 1);
+            invStd = Transforms.pow(var.add(c.getEps()), -0.5, false);
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                batchMean = mean.dup();
+                batchInvStd = invStd.dup();
+            }
+            INDArray runMean = getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(channels, 1);
+            INDArray runVar = getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).reshape(channels, 1);
+            double d = c.getDecay();
+            runMean.muli(d).addi(mean.mul(1 - d));
+            runVar.muli(d).addi(var.mul((1 - d) * m / Math.max(1.0, m - 1.0)));
+            t = centred.muliColumnVector(invStd);
+        } else {
+            mean = getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(channels, 1);
+            invStd = Transforms.pow(getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).reshape(channels, 1)
+                    .add(c.getEps()), -0.5, false);
+            t = t.subColumnVector(mean).muliColumnVector(invStd);
+        }
+        t.muliColumnVector(gamma).addiColumnVector(beta);
+        if (c.getActivationFn() instanceof ActivationReLU) {
+            Transforms.relu(t, false);
+        } else {
+            t = c.getActivationFn().getActivation(t, training);
+        }
+        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, fromChannelRows(t, input, c.getCnn2DFormat()));
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        FastBatchNorm c = (FastBatchNorm) layerConf();
+        CNN2DFormat format = c.getCnn2DFormat();
+        INDArray xhat = toChannelRows(input, format);
+        long channels = xhat.size(0);
+        double m = xhat.size(1);
+        INDArray gamma = getParam(BatchNormalizationParamInitializer.GAMMA).reshape(channels, 1);
+        INDArray beta = getParam(BatchNormalizationParamInitializer.BETA).reshape(channels, 1);
+        INDArray mean = batchMean.castTo(xhat.dataType());
+        INDArray invStd = batchInvStd.castTo(xhat.dataType());
+        xhat.subiColumnVector(mean).muliColumnVector(invStd);
+        INDArray dy = toChannelRows(epsilon, format);
+        if (c.getActivationFn() instanceof ActivationReLU) {
+            INDArray y = xhat.mulColumnVector(gamma).addiColumnVector(beta);
+            dy.muli(y.gt(0).castTo(dy.dataType()));
+        } else if (!(c.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationIdentity)) {
+            INDArray pre = xhat.mulColumnVector(gamma).addiColumnVector(beta);
+            dy = c.getActivationFn().backprop(pre, dy).getFirst();
+        }
+        INDArray dBeta = dy.sum(true, 1);
+        INDArray dGamma = dy.mul(xhat).sum(true, 1);
+        INDArray dx = dy.subColumnVector(dBeta.div(m)).subi(xhat.muliColumnVector(dGamma.div(m)))
+                .muliColumnVector(gamma.mul(invStd));
+
+        Gradient g = new DefaultGradient();
+        INDArray gGamma = gradientViews.get(BatchNormalizationParamInitializer.GAMMA);
+        INDArray gBeta = gradientViews.get(BatchNormalizationParamInitializer.BETA);
+        gGamma.assign(dGamma.reshape(gGamma.shape()));
+        gBeta.assign(dBeta.reshape(gBeta.shape()));
+        // The running statistics moved in the forward pass: zero "gradients" (their updater is DL4J's NoOp).
+        INDArray gMean = gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_MEAN).assign(0);
+        INDArray gVar = gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_VAR).assign(0);
+        g.setGradientFor(BatchNormalizationParamInitializer.GAMMA, gGamma);
+        g.setGradientFor(BatchNormalizationParamInitializer.BETA, gBeta);
+        g.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_MEAN, gMean);
+        g.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_VAR, gVar);
+        INDArray out = workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, fromChannelRows(dx, epsilon, format));
+        return new Pair<>(g, out);
+    }
+
+    @Override
+    public INDArray preOutput(INDArray x, Layer.TrainingMode training, LayerWorkspaceMgr workspaceMgr) {
+        setInput(x, workspaceMgr);
+        return activate(training == Layer.TrainingMode.TRAIN, workspaceMgr);
+    }
+
+    @Override
+    public org.deeplearning4j.nn.layers.LayerHelper getHelper() {
+        return null;
+    }
+
+    /** @return a fresh C x (N H W) copy of a batch */
+    private static INDArray toChannelRows(INDArray a, CNN2DFormat format) {
+        long channels = format == CNN2DFormat.NCHW ? a.size(1) : a.size(3);
+        INDArray p = format == CNN2DFormat.NCHW ? a.permute(1, 0, 2, 3) : a.permute(3, 0, 1, 2);
+        return p.dup('c').reshape('c', channels, a.length() / channels);
+    }
+
+    /** @return the C x (N H W) matrix back in the layout and shape of {@code like} */
+    private static INDArray fromChannelRows(INDArray t, INDArray like, CNN2DFormat format) {
+        long[] s = like.shape();
+        if (format == CNN2DFormat.NCHW) {
+            return t.reshape('c', s[1], s[0], s[2], s[3]).permute(1, 0, 2, 3).dup('c');
+        }
+        return t.reshape('c', s[3], s[0], s[1], s[2]).permute(1, 2, 3, 0).dup('c');
+    }
+}
