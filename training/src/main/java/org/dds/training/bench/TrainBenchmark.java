@@ -55,7 +55,7 @@ public final class TrainBenchmark {
      * @param smallBatch  batch for the small ResNet at 28 x 28 (0: skip it)
      * @param smallWidths widths of the small ResNet's stages
      * @param smallDepths blocks per stage of the small ResNet
-     * @param warmup      untimed steps first
+     * @param warmup      untimed steps first (at least one runs: it builds the gradient function)
      * @param steps       timed steps (the small ResNet runs 4x as many)
      * @param options     layout and type of the DL4J networks
      * @param python      the Python with torch for the peer, or empty to skip it
@@ -140,7 +140,8 @@ public final class TrainBenchmark {
 
     /** @return images per second of the fastest timed step, and over all timed steps */
     private static double[] time(ComputationGraph net, MultiDataSet data, int warmup, int steps, int batch) {
-        for (int i = 0; i < warmup; i++) {
+        org.dds.training.train.StdoutToStderr.during(() -> net.fit(data));
+        for (int i = 1; i < warmup; i++) {
             net.fit(data);
         }
         double best = Double.MAX_VALUE;

@@ -84,6 +84,19 @@ public record ResNetSpec(int inputChannels, int stemWidth, int stemKernel, int s
 
     /**
      * @param stage 1-based stage number
+     * @return input size / output size after that stage (4, 8, 16, 32 in ResNet-50 at output stride 32)
+     */
+    public int stride(int stage) {
+        int s = stemStride * (stemPool ? 2 : 1);
+        for (int k = 2; k <= stage; k++) {
+            boolean dilated = k == 4 && outputStride <= 16 || k == 3 && outputStride == 8;
+            s *= dilated ? 1 : 2;
+        }
+        return s;
+    }
+
+    /**
+     * @param stage 1-based stage number
      * @return the channels of that stage's output (256, 512, 1024, 2048 in ResNet-50)
      */
     public int stageChannels(int stage) {

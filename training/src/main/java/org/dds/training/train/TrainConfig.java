@@ -56,6 +56,12 @@ public record TrainConfig(String dataset, Path data, Task task, int block, Path 
                     + ", gpus " + gpus + ", limit " + limit + ": epochs, batch and gpus must be at least 1, the image"
                     + " size at least 8");
         }
+        int stride = encoder.stride(block);
+        if (imageSize < 2 * stride) {
+            throw new IllegalArgumentException("--image-size " + imageSize + " gives block " + block + " a 1 x 1 output"
+                    + " (stride " + stride + "): batch norm over 1 x 1 maps is degenerate and training diverges; use an"
+                    + " image size of at least " + 2 * stride);
+        }
         if (!(learningRate > 0) || !(momentum >= 0 && momentum < 1) || !(weightDecay >= 0) || !(power > 0)) {
             throw new IllegalArgumentException("learning rate " + learningRate + ", momentum " + momentum
                     + ", weight decay " + weightDecay + ", power " + power + " are out of range");

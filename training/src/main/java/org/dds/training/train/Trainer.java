@@ -191,7 +191,11 @@ public final class Trainer {
         long lastReport = System.nanoTime();
         while (batches.hasNext()) {
             MultiDataSet ds = batches.next();
-            net.fit(ds);
+            if (step == 0) {
+                StdoutToStderr.during(() -> net.fit(ds));
+            } else {
+                net.fit(ds);
+            }
             double score = net.score();
             if (!Double.isFinite(score)) {
                 throw new IllegalStateException("training diverged at epoch " + (epoch + 1) + " step " + (step + 1)
@@ -214,7 +218,7 @@ public final class Trainer {
     }
 
     private static double fitParallel(ParallelWrapper wrapper, ComputationGraph net, DenseBatches batches) {
-        wrapper.fit(batches);
+        StdoutToStderr.during(() -> wrapper.fit(batches));
         double score = net.score();
         if (!Double.isFinite(score)) {
             throw new IllegalStateException("training diverged (loss " + score + "): lower the learning rate");

@@ -36,6 +36,15 @@ class ResNetShapesTest {
     }
 
     @Test
+    void stridesOfEveryStage() {
+        // torchvision: 224 -> 56, 28, 14, 7; with the last two stages dilated (output stride 8): 56, 28, 28, 28.
+        assertThat(List.of(1, 2, 3, 4).stream().map(ResNetSpec.resnet50()::stride).toList())
+                .containsExactly(4, 8, 16, 32);
+        ResNetSpec os8 = ResNetSpec.resnet50().withOutputStride(8);
+        assertThat(List.of(1, 2, 3, 4).stream().map(os8::stride).toList()).containsExactly(4, 8, 8, 8);
+    }
+
+    @Test
     void outputStrideEightDilatesTheLastTwoStages() {
         ComputationGraph net = new ComputationGraph(Networks.encoder(ResNetSpec.resnet50().withOutputStride(8), 4,
                 64, 64, NetworkOptions.defaults()));

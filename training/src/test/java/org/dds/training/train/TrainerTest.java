@@ -91,6 +91,15 @@ class TrainerTest {
     }
 
     @Test
+    void refusesImagesThatLeaveTheBranchOneByOne() {
+        // Regression: block 4 of ResNet-50 at 32 x 32 is 1 x 1; batch norm over two values per channel diverged.
+        assertThatThrownBy(() -> TrainConfig.paper("pascal", dir, Task.SEMANTIC, 4, null, 1, 2, 32, dir, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 64");
+        assertThat(TrainConfig.paper("pascal", dir, Task.SEMANTIC, 4, null, 1, 2, 64, dir, 1).imageSize())
+                .isEqualTo(64);
+    }
+
+    @Test
     void twoWorkersThroughParallelWrapper() throws Exception {
         Fixtures.pascal(dir, 4, 2, 20, 18, 5);
         TrainConfig c = TinyRuns.config("pascal", dir, Task.SEMANTIC, 1, 1, 0.01, dir.resolve("pw"), 2);
