@@ -44,9 +44,9 @@ final class FastBatchNormLayer extends BatchNormalization {
         INDArray mean;
         INDArray invStd;
         if (training) {
+            // Two reading passes for the statistics, one scale-and-shift pass: y = a x + b per channel.
             mean = t.mean(true, 1);
-            INDArray centred = t.subColumnVector(mean);
-            INDArray var = centred.mul(centred).mean(true, 1);
+            INDArray var = t.var(false, 1).reshape(channels, 1);
             invStd = Transforms.pow(var.add(c.getEps()), -0.5, false);
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 batchMean = mean.dup();
@@ -57,14 +57,13 @@ final class FastBatchNormLayer extends BatchNormalization {
             double d = c.getDecay();
             runMean.muli(d).addi(mean.mul(1 - d));
             runVar.muli(d).addi(var.mul((1 - d) * m / Math.max(1.0, m - 1.0)));
-            t = centred.muliColumnVector(invStd);
         } else {
             mean = getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(channels, 1);
             invStd = Transforms.pow(getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).reshape(channels, 1)
                     .add(c.getEps()), -0.5, false);
-            t = t.subColumnVector(mean).muliColumnVector(invStd);
         }
-        t.muliColumnVector(gamma).addiColumnVector(beta);
+        INDArray scale = gamma.mul(invStd);
+        t.muliColumnVector(scale).addiColumnVector(beta.sub(mean.mul(scale)));
         if (c.getActivationFn() instanceof ActivationReLU) {
             Transforms.relu(t, false);
         } else {
@@ -85,18 +84,18 @@ final class FastBatchNormLayer extends BatchNormalization {
         INDArray beta = getParam(BatchNormalizationParamInitializer.BETA).reshape(channels, 1);
         INDArray mean = batchMean.castTo(xhat.dataType());
         INDArray invStd = batchInvStd.castTo(xhat.dataType());
-        xhat.subiColumnVector(mean).muliColumnVector(invStd);
+        xhat.muliColumnVector(invStd).subiColumnVector(mean.mul(invStd));
         INDArray dy = toChannelRows(epsilon, format);
         if (c.getActivationFn() instanceof ActivationReLU) {
-            INDArray y = xhat.mulColumnVector(gamma).addiColumnVector(beta);
-            dy.muli(y.gt(0).castTo(dy.dataType()));
+            // The ReLU passed the gradient where gamma xhat + beta > 0.
+            dy.muli(Transforms.step(xhat.mulColumnVector(gamma).addiColumnVector(beta), false));
         } else if (!(c.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationIdentity)) {
             INDArray pre = xhat.mulColumnVector(gamma).addiColumnVector(beta);
             dy = c.getActivationFn().backprop(pre, dy).getFirst();
         }
         INDArray dBeta = dy.sum(true, 1);
         INDArray dGamma = dy.mul(xhat).sum(true, 1);
-        INDArray dx = dy.subColumnVector(dBeta.div(m)).subi(xhat.muliColumnVector(dGamma.div(m)))
+        INDArray dx = dy.subiColumnVector(dBeta.div(m)).subi(xhat.muliColumnVector(dGamma.div(m)))
                 .muliColumnVector(gamma.mul(invStd));
 
         Gradient g = new DefaultGradient();
