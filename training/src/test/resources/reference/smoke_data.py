@@ -1,11 +1,15 @@
 """Tiny NYUv2 (.mat v7.3 with MATLAB's 512-byte user block, gzip-chunked uint8 images, uint16 labels) and Pascal VOC
 folders, written with h5py, scipy.io and PIL (Debian: python3-h5py python3-scipy python3-pil), for a smoke run of
-`dds train` on files made by the reference tools rather than by the Java tests. Usage: python3 smoke_data.py DIR
-import numpy as np, h5py, scipy.io
-from PIL import Image
+`dds train` on files made by the reference tools rather than by the Java tests. Usage: python3 smoke_data.py DIR"""
 import os
-rng = np.random.default_rng(0)
 import sys
+
+import h5py
+import numpy as np
+import scipy.io
+from PIL import Image
+
+rng = np.random.default_rng(0)
 root = sys.argv[1] if len(sys.argv) > 1 else "/tmp/smoke"
 # NYUv2: MATLAB stores images 480x640x3xN column-major = HDF5 [N][3][640][480]; here W=48, H=40.
 n, W, H = 6, 48, 40
