@@ -104,7 +104,7 @@ public final class Reproduction {
      * @param file a file
      * @return the SHA-256 of its bytes, streamed
      */
-    static String sha256(Path file) {
+    public static String sha256(Path file) {
         MessageDigest digest = GroundTruthSource.newSha256Digest();
         byte[] buffer = new byte[BUFFER];
         try (InputStream in = Files.newInputStream(file)) {

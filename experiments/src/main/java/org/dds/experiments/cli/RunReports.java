@@ -1,15 +1,12 @@
 package org.dds.experiments.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +14,7 @@ import java.util.SortedMap;
 import java.util.stream.Stream;
 
 import org.dds.experiments.ProjectInfo;
-import org.dds.groundtruth.GroundTruthSource;
+import org.dds.experiments.Reproduction;
 import org.dds.groundtruth.files.GroundTruthLocator;
 import org.dds.reports.InputFile;
 import org.dds.reports.Provenance;
@@ -29,7 +26,6 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code reproduce} does: the provenance of the run, with the SHA-256 of every input file.
  */
 final class RunReports {
-    private static final int BUFFER = 1 << 16;
 
     private RunReports() {
     }
@@ -67,24 +63,10 @@ final class RunReports {
         Path root = input.toAbsolutePath().normalize();
         try (Stream<Path> all = Files.isDirectory(root) ? Files.walk(root) : Stream.of(root)) {
             for (Path f : all.filter(Files::isRegularFile).sorted().toList()) {
-                files.computeIfAbsent(f, p -> new InputFile(p.toString(), sha256(p)));
+                files.computeIfAbsent(f, p -> new InputFile(p.toString(), Reproduction.sha256(p)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String sha256(Path file) {
-        MessageDigest digest = GroundTruthSource.newSha256Digest();
-        byte[] buffer = new byte[BUFFER];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }
