@@ -1,5 +1,6 @@
 /**
- * Mini-Taskonomy data: Fashion-MNIST read from its IDX files (the Debian package dataset-fashion-mnist) and the
- * labels of the miniature source and target tasks defined on the same images.
+ * Mini-Taskonomy: Fashion-MNIST read from its IDX files (the Debian package dataset-fashion-mnist) and the
+ * miniature tasks defined on the same images ({@link org.dds.training.mini.MiniTask}), whose inputs and targets
+ * are generated here: labels, corruptions (noise, mask, rotation, shift) and BoofCV edge and corner maps.
  */
 package org.dds.training.mini;
