@@ -21,6 +21,7 @@ public final class Experiments {
     /** @return every registered experiment; add a new one with one line here */
     public static List<Experiment> all() {
         return List.of(
+                new org.dds.experiments.mini.MiniTaskonomy(),
                 new TaskonomyAgreement(),
                 new Table2(),
                 new Table3(),

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             AffinityCommand.class, SimilarityCommand.class, RankCommand.class, FetchGroundTruthCommand.class,
             Table2Command.class, Table3Command.class, Table4Command.class, Figure4Command.class, LayersCommand.class,
-            TrainCommand.class, ExtractCommand.class, Table5Command.class,
+            TrainCommand.class, ExtractCommand.class, Table5Command.class, MiniCommand.class,
             ReproduceCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
         },
         description = {

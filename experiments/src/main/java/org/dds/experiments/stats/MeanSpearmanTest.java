@@ -39,12 +39,42 @@ public final class MeanSpearmanTest {
             throw new DdsInputException("ground truth is " + s + " x " + k + " but the scores are " + scores.length
                     + " x " + scores[0].length + ": align the models first");
         }
+        double[][] truthColumns = new double[k][];
+        double[][] scoreColumns = new double[k][];
+        for (int j = 0; j < k; j++) {
+            truthColumns[j] = column(truth, j);
+            scoreColumns[j] = column(scores, j);
+        }
+        return pValueOfColumns(truthColumns, scoreColumns, permutations, seed);
+    }
+
+    /**
+     * The same test for columns of different lengths, e.g. each target's sources without the target itself.
+     *
+     * @param truth        per target, the ground truth over its sources
+     * @param scores       per target, the scores of the same sources in the same order
+     * @param permutations number of random shufflings, at least 1
+     * @param seed         seed
+     * @return the p-value in (0, 1]
+     */
+    public static double pValueOfColumns(double[][] truth, double[][] scores, int permutations, long seed) {
+        if (permutations < 1) {
+            throw new DdsInputException("a permutation test needs at least 1 permutation, got " + permutations);
+        }
+        int k = truth.length;
+        if (scores.length != k) {
+            throw new DdsInputException(k + " ground-truth columns but " + scores.length + " score columns");
+        }
         double[][] truthRanks = new double[k][];
         double[][] scoreRanks = new double[k][];
         double observed = 0;
         for (int j = 0; j < k; j++) {
-            truthRanks[j] = Ranks.average(column(truth, j));
-            scoreRanks[j] = Ranks.average(column(scores, j));
+            if (truth[j].length != scores[j].length) {
+                throw new DdsInputException("column " + j + " has " + truth[j].length + " ground-truth values but "
+                        + scores[j].length + " scores");
+            }
+            truthRanks[j] = Ranks.average(truth[j]);
+            scoreRanks[j] = Ranks.average(scores[j]);
             observed += Correlation.pearson(truthRanks[j], scoreRanks[j]);
         }
         observed = Math.abs(observed / k);

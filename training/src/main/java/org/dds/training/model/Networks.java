@@ -114,7 +114,17 @@ public final class Networks {
         return names;
     }
 
-    private static NeuralNetConfiguration.Builder base(NetworkOptions options, long seed, IUpdater updater,
+    /**
+     * The settings every network here shares: data type, seed, updater, He initialisation, truncate convolution
+     * mode, workspaces on, optional L2.
+     *
+     * @param options     layout and type
+     * @param seed        the weight-initialisation seed
+     * @param updater     the optimiser
+     * @param weightDecay L2 coefficient, 0 for none
+     * @return a builder to add a graph to
+     */
+    public static NeuralNetConfiguration.Builder base(NetworkOptions options, long seed, IUpdater updater,
             double weightDecay) {
         NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder().seed(seed)
                 .dataType(options.dataType()).updater(updater).weightInit(WeightInit.RELU)

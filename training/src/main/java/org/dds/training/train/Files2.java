@@ -9,12 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Whole-or-nothing file writes: a temporary file in the same directory, then a rename. */
-final class Files2 {
+public final class Files2 {
     private Files2() {
     }
 
     /** Something that writes a file. */
-    interface Writer {
+    public interface Writer {
+        /**
+         * @param file where to write
+         * @throws IOException when writing fails
+         */
         void write(Path file) throws IOException;
     }
 
@@ -22,7 +26,7 @@ final class Files2 {
      * @param target the file to create or replace
      * @param writer writes the content to the path it is given
      */
-    static void atomically(Path target, Writer writer) {
+    public static void atomically(Path target, Writer writer) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
@@ -51,7 +55,7 @@ final class Files2 {
      * @param target the file
      * @param text   its content, UTF-8
      */
-    static void writeString(Path target, String text) {
+    public static void writeString(Path target, String text) {
         atomically(target, f -> Files.writeString(f, text, StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,502 @@
+package org.dds.experiments.mini;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.dds.core.FeatureSet;
+import org.dds.core.affinity.AffinityMatrix;
+import org.dds.core.affinity.DdsConfig;
+import org.dds.core.comparison.Centering;
+import org.dds.core.stats.Correlation;
+import org.dds.experiments.Experiment;
+import org.dds.experiments.ExperimentContext;
+import org.dds.experiments.RequiredInput;
+import org.dds.experiments.layers.LayerSelection;
+import org.dds.experiments.stats.ImageBootstrap;
+import org.dds.experiments.stats.MeanSpearmanTest;
+import org.dds.experiments.stats.Interval;
+import org.dds.experiments.stats.Seeds;
+import org.dds.experiments.taskonomy.Table2;
+import org.dds.reports.ChartSpec;
+import org.dds.reports.ExperimentResult;
+import org.dds.reports.ResultTable;
+import org.dds.training.mini.FashionMnist;
+import org.dds.training.mini.MiniBenchmark;
+import org.dds.training.mini.MiniConfig;
+import org.dds.training.mini.MiniResults;
+import org.dds.training.mini.MiniTask;
+
+/**
+ * Mini-Taskonomy (SPEC section 7; beyond the paper): one small ResNet per Fashion-MNIST task trained here, a
+ * brute-force transfer matrix and a winrate matrix from frozen-encoder readouts, and DDS on 200 held-out images
+ * predicting them with the protocol of paper section 4 (Spearman per target column, averaged), with and without the
+ * diagonal, against RSA and linear CKA, with bootstrap intervals over the probe images and permutation p-values;
+ * then the Table-5 / Figure-4 analogue: the blocks of the 10-class encoder ranked by DDS with each task model
+ * against the measured transfer from each block.
+ *
+ * <p>Nothing here is tuned towards a higher correlation: the readout, the sizes and the DDS variants were fixed
+ * before the first run, and the 42-variant grid is reported whole, including where DDS loses.
+ */
+public final class MiniTaskonomy implements Experiment {
+    /** The experiment's name. */
+    public static final String NAME = "mini-taskonomy";
+    /** Environment variable naming the Fashion-MNIST folder. */
+    public static final String DATA_ENV = "DDS_FASHION_MNIST";
+    /** Environment variable naming the cache folder of trained sources. */
+    public static final String CACHE_ENV = "DDS_CACHE";
+
+    /**
+     * How thoroughly to test the correlations.
+     *
+     * @param replicates   bootstrap replicates over the probe images
+     * @param permutations permutations per p-value
+     * @param level        the intervals' confidence level
+     */
+    public record Settings(int replicates, int permutations, double level) {
+        /**
+         * @param quick the quick mode
+         * @return the settings of that mode
+         */
+        public static Settings of(boolean quick) {
+            return quick ? new Settings(50, 2000, 0.95) : new Settings(500, 10000, 0.95);
+        }
+    }
+
+    private final Path data;
+    private final Path cache;
+
+    /** Reads Fashion-MNIST and caches sources where the environment says ({@link #dataDirectory}, {@link #cacheDirectory}). */
+    public MiniTaskonomy() {
+        this(null, null);
+    }
+
+    /**
+     * @param data  the Fashion-MNIST folder, or null for {@link #dataDirectory}
+     * @param cache the cache folder of trained sources, or null for {@link #cacheDirectory}
+     */
+    public MiniTaskonomy(Path data, Path cache) {
+        this.data = data;
+        this.cache = cache;
+    }
+
+    /** The DDS variants compared in the summary, first the project's default. */
+    static Map<String, DdsConfig> methods() {
+        Map<String, DdsConfig> m = new LinkedHashMap<>();
+        m.put("DDS (zscore, cosine, unbiased CKA)", DdsConfig.defaults());
+        m.put("DDS (zscore, laplacian, unbiased CKA)", LayerSelection.paperConfig());
+        m.put("RSA (identity, 1 - pearson, spearman)", DdsConfig.rsa());
+        m.put("linear CKA (identity, linear, unbiased CKA)", DdsConfig.linearCka(Centering.UNBIASED));
+        return m;
+    }
+
+    /** The ground truths: the transfer matrix and the winrate matrix. */
+    enum Truth {
+        TRANSFER("transfer"), WINRATE("winrate");
+
+        final String label;
+
+        Truth(String label) {
+            this.label = label;
+        }
+
+        double[][] of(MiniResults r) {
+            return this == TRANSFER ? r.transfer() : r.winrate();
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String paperReference() {
+        return "beyond the paper (SPEC section 7): the Taskonomy evaluation of section 4 / Table 2 and the layer"
+                + " selection of section 5.2 / Figure 4, rerun end to end on Fashion-MNIST with sources trained here";
+    }
+
+    @Override
+    public List<RequiredInput> requiredInputs() {
+        return List.of(new RequiredInput("Fashion-MNIST (IDX files)",
+                c -> Optional.of(imagesFile(data())),
+                "install it with 'sudo apt-get install dataset-fashion-mnist' (files in "
+                        + FashionMnist.DEFAULT_DIRECTORY + ") or set " + DATA_ENV
+                        + " to the folder that holds the four IDX files"));
+    }
+
+    @Override
+    public ExperimentResult run(ExperimentContext context) {
+        Path cacheDir = cache != null ? cache : cacheDirectory(System::getenv);
+        MiniConfig config = context.quick() ? MiniConfig.quick(data(), cacheDir, context.seed())
+                : MiniConfig.full(data(), cacheDir, context.seed());
+        context.progress().accept("  mini: " + (context.quick() ? "quick" : "full") + " mode, " + config.describe()
+                + ", cache " + cacheDir);
+        MiniResults r = MiniBenchmark.run(config, context.progress());
+        return evaluate(r, Settings.of(context.quick()), context.seed(), context.progress());
+    }
+
+    /**
+     * @param env the environment
+     * @return {@value #DATA_ENV} if set, else the OS package's folder
+     */
+    public static Path dataDirectory(Function<String, String> env) {
+        String d = env.apply(DATA_ENV);
+        return d == null || d.isBlank() ? Paths.get(FashionMnist.DEFAULT_DIRECTORY) : Paths.get(d);
+    }
+
+    /**
+     * @param env the environment
+     * @return {@value #CACHE_ENV}/mini if set, else $XDG_CACHE_HOME/dds/mini, else ~/.cache/dds/mini
+     */
+    public static Path cacheDirectory(Function<String, String> env) {
+        String d = env.apply(CACHE_ENV);
+        if (d != null && !d.isBlank()) {
+            return Paths.get(d, "mini");
+        }
+        String xdg = env.apply("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Paths.get(xdg)
+                : Paths.get(System.getProperty("user.home"), ".cache");
+        return base.resolve("dds").resolve("mini");
+    }
+
+    private Path data() {
+        return data != null ? data : dataDirectory(System::getenv);
+    }
+
+    private static Path imagesFile(Path dir) {
+        Path gz = dir.resolve("train-images-idx3-ubyte.gz");
+        return Files.exists(gz) ? gz : dir.resolve("train-images-idx3-ubyte");
+    }
+
+    /**
+     * Evaluates DDS on measured results.
+     *
+     * @param r        the measurements
+     * @param settings replicates, permutations, level
+     * @param seed     the run's seed
+     * @param progress progress lines
+     * @return the tables, charts and a summary that says what DDS got right and wrong
+     */
+    public static ExperimentResult evaluate(MiniResults r, Settings settings, long seed, Consumer<String> progress) {
+        List<String> sources = r.sources();
+        List<String> targets = r.targetNames();
+        List<ResultTable> tables = new ArrayList<>();
+        tables.add(matrix("mini-transfer", "Transfer matrix: target metric through a ridge readout from each"
+                + " frozen source encoder (accuracy or R^2; rows sources, columns targets)", sources, targets,
+                r.transfer()));
+        tables.add(matrix("mini-winrate", "Winrate matrix: share of (evaluation image, other source) pairs each"
+                + " source's readout wins", sources, targets, r.winrate()));
+
+        // DDS of every method on the probe images.
+        Map<String, DdsConfig> methods = methods();
+        Map<String, AffinityMatrix> observed = new LinkedHashMap<>();
+        methods.forEach((name, config) -> observed.put(name, AffinityMatrix.compute(r.probe(), config)));
+        AffinityMatrix defaultDds = observed.values().iterator().next();
+        tables.add(matrix("mini-dds", "DDS (zscore, cosine, unbiased CKA) of each source with each target task's"
+                + " own encoder, on " + r.probe().images() + " held-out images", sources, targets,
+                columns(defaultDds, sources, targets)));
+
+        progress.accept("  mini: bootstrap over the probe images (" + settings.replicates() + " replicates)");
+        List<Map<String, double[]>> boot = ImageBootstrap.replicates(r.probe().images(), settings.replicates(),
+                Seeds.derive(seed, NAME, "bootstrap"), idx -> {
+                    FeatureSet resampled = r.probe().selectImages(idx);
+                    Map<String, double[]> means = new LinkedHashMap<>();
+                    methods.forEach((name, config) -> means.put(name,
+                            summaryMeans(r, AffinityMatrix.compute(resampled, config))));
+                    return means;
+                });
+
+        List<List<Object>> summary = new ArrayList<>();
+        Map<String, double[]> observedMeans = new LinkedHashMap<>();
+        int missed = 0;
+        for (Map.Entry<String, AffinityMatrix> e : observed.entrySet()) {
+            double[] means = summaryMeans(r, e.getValue());
+            observedMeans.put(e.getKey(), means);
+            int k = 0;
+            for (Truth truth : Truth.values()) {
+                for (boolean diagonal : new boolean[] {true, false}) {
+                    int slot = k++;
+                    Interval ci = ImageBootstrap.percentile(boot.stream().mapToDouble(b -> b.get(e.getKey())[slot])
+                            .toArray(), settings.level());
+                    missed += ci.contains(means[slot]) ? 0 : 1;
+                    double p = MeanSpearmanTest.pValueOfColumns(truthColumns(r, truth.of(r), diagonal),
+                            ddsColumns(r, e.getValue(), diagonal), settings.permutations(),
+                            Seeds.derive(seed, NAME, e.getKey(), truth.label, diagonal));
+                    summary.add(List.of(e.getKey(), truth.label, diagonal ? "with" : "without", means[slot],
+                            ci.lower(), ci.upper(), p));
+                }
+            }
+        }
+        tables.add(ResultTable.of("mini-summary", "Mean over the targets of Spearman(ground truth, DDS) per"
+                + " column, with a " + pct(settings.level()) + " bootstrap interval over the probe images ("
+                + settings.replicates() + " replicates) and a permutation p-value (" + settings.permutations()
+                + " shufflings; a random ranking scores 0)", List.of("method", "ground truth", "diagonal",
+                        "mean spearman", "ci lower", "ci upper", "p value"), summary));
+
+        tables.add(perTarget(r, observed));
+
+        // The 42-variant grid, as paper Table 2.
+        progress.accept("  mini: the 42 (Q,D) x f variants");
+        Map<String, AffinityMatrix> grid = Table2.variants(r.probeShape()).compute(r.probe());
+        for (Truth truth : Truth.values()) {
+            for (boolean diagonal : new boolean[] {true, false}) {
+                Map<String, Double> means = new LinkedHashMap<>();
+                grid.forEach((key, m) -> means.put(key, Correlation.mean(perTargetRho(r, truth.of(r), m,
+                        diagonal))));
+                tables.add(Table2.grid("mini-table2-" + truth.label + (diagonal ? "" : "-nodiag"),
+                        "Table-2 analogue against the " + truth.label + " matrix, " + (diagonal ? "with" : "without")
+                                + " the diagonal: mean Spearman per (Q,D) row and f column, g = unbiased CKA",
+                        means, List.of()));
+            }
+        }
+
+        // Layer selection.
+        LayerSelection.Matrix layers = LayerSelection.blocksVersusTasks(r.blocks(),
+                r.probe().select(targets), LayerSelection.paperConfig());
+        List<String> blocks = r.blocks().names();
+        tables.add(matrix("mini-layer-transfer", "Transfer from each block of the " + r.layerModel()
+                + " encoder (ridge readout; accuracy or R^2)", blocks, targets, r.blockTransfer()));
+        tables.add(matrix("mini-layer-dds", "DDS (zscore, laplacian, unbiased CKA) of each block of the "
+                + r.layerModel() + " encoder with each target task's encoder", blocks, targets, layers.dds()));
+        List<List<Object>> agreement = new ArrayList<>();
+        int hits = 0;
+        double rhoSum = 0;
+        double[][] layerDds = layers.dds();
+        for (int j = 0; j < targets.size(); j++) {
+            double[] measured = column(r.blockTransfer(), j);
+            double[] predicted = column(layerDds, j);
+            int best = argmax(measured);
+            int chosen = argmax(predicted);
+            double rho = Correlation.spearman(measured, predicted);
+            hits += best == chosen ? 1 : 0;
+            rhoSum += rho;
+            agreement.add(List.of(targets.get(j), r.targets().get(j).family().label(), blocks.get(best),
+                    blocks.get(chosen), best == chosen ? "yes" : "no", rho));
+        }
+        tables.add(ResultTable.of("mini-layer-agreement", "Layer selection: the block with the best measured"
+                + " transfer and the block DDS ranks first, per target, and Spearman over the " + blocks.size()
+                + " blocks", List.of("target", "family", "best block (measured)", "best block (DDS)", "agree",
+                        "spearman"), agreement));
+
+        tables.add(sources(r));
+        List<List<Object>> timing = new ArrayList<>();
+        r.seconds().forEach((stage, s) -> timing.add(List.of(stage, s)));
+        tables.add(ResultTable.of("mini-timing", "Wall time of each stage (seconds)", List.of("stage", "seconds"),
+                timing));
+
+        String text = summaryText(r, settings, observedMeans, missed, hits, rhoSum / targets.size(),
+                targets.size(), grid.size());
+        return new ExperimentResult(NAME, new MiniTaskonomy().paperReference(), text, tables).withCharts(
+                ChartSpec.heatmap("mini-transfer", "mini-winrate", "mini-dds"),
+                ChartSpec.heatmap("mini-layer-transfer", "mini-layer-dds"));
+    }
+
+    /** The four summary means of one DDS matrix: transfer with/without diagonal, winrate with/without. */
+    static double[] summaryMeans(MiniResults r, AffinityMatrix dds) {
+        double[] out = new double[4];
+        int k = 0;
+        for (Truth truth : Truth.values()) {
+            for (boolean diagonal : new boolean[] {true, false}) {
+                out[k++] = Correlation.mean(perTargetRho(r, truth.of(r), dds, diagonal));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param r        the measurements
+     * @param truth    sources x targets
+     * @param dds      DDS over (at least) the sources
+     * @param diagonal whether each target's own source is included
+     * @return Spearman(truth[:, j], DDS[:, j]) per target j
+     */
+    static double[] perTargetRho(MiniResults r, double[][] truth, AffinityMatrix dds, boolean diagonal) {
+        double[][] t = truthColumns(r, truth, diagonal);
+        double[][] d = ddsColumns(r, dds, diagonal);
+        double[] rho = new double[t.length];
+        for (int j = 0; j < t.length; j++) {
+            rho[j] = Correlation.spearman(t[j], d[j]);
+        }
+        return rho;
+    }
+
+    /** @return per target, the ground truth over the sources (without the target's own source if asked) */
+    static double[][] truthColumns(MiniResults r, double[][] truth, boolean diagonal) {
+        List<String> targets = r.targetNames();
+        double[][] out = new double[targets.size()][];
+        for (int j = 0; j < targets.size(); j++) {
+            List<Double> v = new ArrayList<>();
+            for (int s = 0; s < r.sources().size(); s++) {
+                if (diagonal || !r.sources().get(s).equals(targets.get(j))) {
+                    v.add(truth[s][j]);
+                }
+            }
+            out[j] = v.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return out;
+    }
+
+    /** @return per target, DDS(source, target model) over the same sources as {@link #truthColumns} */
+    static double[][] ddsColumns(MiniResults r, AffinityMatrix dds, boolean diagonal) {
+        List<String> targets = r.targetNames();
+        double[][] out = new double[targets.size()][];
+        for (int j = 0; j < targets.size(); j++) {
+            List<Double> v = new ArrayList<>();
+            for (String source : r.sources()) {
+                if (diagonal || !source.equals(targets.get(j))) {
+                    v.add(dds.get(source, targets.get(j)));
+                }
+            }
+            out[j] = v.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return out;
+    }
+
+    private static ResultTable perTarget(MiniResults r, Map<String, AffinityMatrix> observed) {
+        List<String> targets = r.targetNames();
+        List<String> names = new ArrayList<>(observed.keySet());
+        AffinityMatrix dds = observed.get(names.get(0));
+        AffinityMatrix rsa = observed.get(names.get(2));
+        double[] ddsRho = perTargetRho(r, r.transfer(), dds, false);
+        double[] rsaRho = perTargetRho(r, r.transfer(), rsa, false);
+        double[] ddsWin = perTargetRho(r, r.winrate(), dds, false);
+        double[] rsaWin = perTargetRho(r, r.winrate(), rsa, false);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int j = 0; j < targets.size(); j++) {
+            String t = targets.get(j);
+            rows.add(List.of(t, r.targets().get(j).family().label(), ddsRho[j], rsaRho[j], ddsWin[j], rsaWin[j],
+                    bestSource(r, r.transfer(), j), bestBy(r, dds, j), bestBy(r, rsa, j)));
+        }
+        return ResultTable.of("mini-per-target", "Per target, without the diagonal: Spearman of DDS (zscore,"
+                + " cosine) and of RSA with the transfer and winrate columns, and the best other source measured and"
+                + " as each ranks it", List.of("target", "family", "dds vs transfer", "rsa vs transfer",
+                        "dds vs winrate", "rsa vs winrate", "best source (measured)", "best source (DDS)",
+                        "best source (RSA)"), rows);
+    }
+
+    private static String bestSource(MiniResults r, double[][] truth, int j) {
+        String target = r.targetNames().get(j);
+        int best = -1;
+        for (int s = 0; s < r.sources().size(); s++) {
+            if (!r.sources().get(s).equals(target) && (best < 0 || truth[s][j] > truth[best][j])) {
+                best = s;
+            }
+        }
+        return r.sources().get(best);
+    }
+
+    private static String bestBy(MiniResults r, AffinityMatrix dds, int j) {
+        String target = r.targetNames().get(j);
+        String best = null;
+        for (String s : r.sources()) {
+            if (!s.equals(target) && (best == null || dds.get(s, target) > dds.get(best, target))) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private static ResultTable sources(MiniResults r) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int s = 0; s < r.sourceRuns().size(); s++) {
+            MiniResults.SourceRun run = r.sourceRuns().get(s);
+            int j = r.targetNames().indexOf(run.name());
+            rows.add(List.of(run.name(), j < 0 ? "control" : r.targets().get(j).family().label(),
+                    j < 0 ? "-" : (Object) r.transfer()[s][j],
+                    Double.isNaN(run.lastLoss()) ? "-" : (Object) run.lastLoss(), run.seconds(),
+                    run.fromCache() ? "cache" : j < 0 ? "untrained" : "trained"));
+        }
+        return ResultTable.of("mini-sources", "The sources: each task's own score through its own frozen encoder"
+                + " (the transfer diagonal), last-epoch training loss, training time and whether it came from the"
+                + " cache", List.of("source", "family", "own-task score", "last training loss", "train seconds",
+                        "obtained"), rows);
+    }
+
+    private static String summaryText(MiniResults r, Settings settings, Map<String, double[]> means, int missed,
+            int layerHits, double layerRho, int targets, int variants) {
+        List<String> names = new ArrayList<>(means.keySet());
+        double[] dds = means.get(names.get(0));
+        double[] rsa = means.get(names.get(2));
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%d source encoders (%d tasks on Fashion-MNIST and an untrained"
+                + " control) trained here (%s); transfer by ridge readouts from frozen encoders on %d labelled"
+                + " images, evaluated on %d test images; DDS on %d other test images. ", r.sources().size(), targets,
+                r.config().sourceKey(), r.config().budget(), r.config().evalImages(), r.probe().images()));
+        s.append(String.format(Locale.ROOT, "DDS (zscore, cosine, unbiased CKA) vs the transfer matrix: mean"
+                + " Spearman %.3f with the diagonal, %.3f without; RSA %.3f and %.3f. Against the winrate matrix:"
+                + " DDS %.3f and %.3f, RSA %.3f and %.3f. ", dds[0], dds[1], rsa[0], rsa[1], dds[2], dds[3], rsa[2],
+                rsa[3]));
+        s.append(dds[1] > rsa[1] ? "Here DDS ranks the other sources better than RSA does (without the diagonal,"
+                + " transfer matrix)" : "Here DDS does NOT rank the other sources better than RSA (without the"
+                + " diagonal, transfer matrix)");
+        s.append(dds[1] > 0 ? "; " : " and not better than a random ranking (expected 0); ");
+        s.append(String.format(Locale.ROOT, "see the permutation p-values for whether either is distinguishable"
+                + " from random. Layer selection: DDS picks the block with the best measured transfer for %d of %d"
+                + " targets (mean Spearman over the blocks %.3f). The grid tables show all %d (Q,D) x f variants;"
+                + " none was chosen by looking at them.", layerHits, targets, layerRho, variants));
+        if (missed > 0) {
+            s.append(String.format(Locale.ROOT, " %d of the %d summary intervals miss their own estimate: the"
+                    + " bootstrap resamples images with replacement, and a repeated image matches itself in every"
+                    + " model.", missed, means.size() * 4));
+        }
+        return s.toString();
+    }
+
+    private static ResultTable matrix(String id, String title, List<String> rows, List<String> columns,
+            double[][] values) {
+        List<String> header = new ArrayList<>();
+        header.add(id.startsWith("mini-layer") ? "block" : "source");
+        header.addAll(columns);
+        List<List<Object>> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<Object> row = new ArrayList<>();
+            row.add(rows.get(i));
+            for (int j = 0; j < columns.size(); j++) {
+                row.add(values[i][j]);
+            }
+            out.add(row);
+        }
+        return ResultTable.of(id, title, header, out);
+    }
+
+    private static double[][] columns(AffinityMatrix dds, List<String> rows, List<String> columns) {
+        double[][] out = new double[rows.size()][columns.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = 0; j < columns.size(); j++) {
+                out[i][j] = dds.get(rows.get(i), columns.get(j));
+            }
+        }
+        return out;
+    }
+
+    private static double[] column(double[][] m, int j) {
+        double[] c = new double[m.length];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i][j];
+        }
+        return c;
+    }
+
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static String pct(double level) {
+        return String.format(Locale.ROOT, "%.0f%%", level * 100);
+    }
+}
