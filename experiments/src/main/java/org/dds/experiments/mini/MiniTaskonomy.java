@@ -270,17 +270,21 @@ public final class MiniTaskonomy implements Experiment {
         List<List<Object>> agreement = new ArrayList<>();
         int hits = 0;
         double rhoSum = 0;
+        int rhoCount = 0;
         double[][] layerDds = layers.dds();
         for (int j = 0; j < targets.size(); j++) {
             double[] measured = column(r.blockTransfer(), j);
             double[] predicted = column(layerDds, j);
             int best = argmax(measured);
             int chosen = argmax(predicted);
-            double rho = Correlation.spearman(measured, predicted);
+            boolean defined = !constant(measured) && !constant(predicted);
+            double rho = defined ? Correlation.spearman(measured, predicted) : 0;
             hits += best == chosen ? 1 : 0;
             rhoSum += rho;
+            rhoCount += defined ? 1 : 0;
             agreement.add(List.of(targets.get(j), r.targets().get(j).family().label(), blocks.get(best),
-                    blocks.get(chosen), best == chosen ? "yes" : "no", rho));
+                    blocks.get(chosen), best == chosen ? "yes" : "no", defined ? (Object) rho
+                            : "undefined (constant)"));
         }
         tables.add(ResultTable.of("mini-layer-agreement", "Layer selection: the block with the best measured"
                 + " transfer and the block DDS ranks first, per target, and Spearman over the " + blocks.size()
@@ -293,7 +297,7 @@ public final class MiniTaskonomy implements Experiment {
         tables.add(ResultTable.of("mini-timing", "Wall time of each stage (seconds)", List.of("stage", "seconds"),
                 timing));
 
-        String text = summaryText(r, settings, observedMeans, missed, hits, rhoSum / targets.size(),
+        String text = summaryText(r, settings, observedMeans, missed, hits, rhoCount == 0 ? Double.NaN : rhoSum / rhoCount,
                 targets.size(), grid.size());
         return new ExperimentResult(NAME, new MiniTaskonomy().paperReference(), text, tables).withCharts(
                 ChartSpec.heatmap("mini-transfer", "mini-winrate", "mini-dds"),
@@ -441,8 +445,9 @@ public final class MiniTaskonomy implements Experiment {
         s.append(dds[1] > 0 ? "; " : " and not better than a random ranking (expected 0); ");
         s.append(String.format(Locale.ROOT, "see the permutation p-values for whether either is distinguishable"
                 + " from random. Layer selection: DDS picks the block with the best measured transfer for %d of %d"
-                + " targets (mean Spearman over the blocks %.3f). The grid tables show all %d (Q,D) x f variants;"
-                + " none was chosen by looking at them.", layerHits, targets, layerRho, variants));
+                + " targets (mean Spearman over the blocks %s). The grid tables show all %d (Q,D) x f variants;"
+                + " none was chosen by looking at them.", layerHits, targets, Double.isNaN(layerRho) ? "undefined"
+                : String.format(Locale.ROOT, "%.3f", layerRho), variants));
         if (missed > 0) {
             s.append(String.format(Locale.ROOT, " %d of the %d summary intervals miss their own estimate: the"
                     + " bootstrap resamples images with replacement, and a repeated image matches itself in every"
@@ -484,6 +489,15 @@ public final class MiniTaskonomy implements Experiment {
             c[i] = m[i][j];
         }
         return c;
+    }
+
+    private static boolean constant(double[] v) {
+        for (double x : v) {
+            if (x != v[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int argmax(double[] v) {

@@ -1,0 +1,169 @@
+package org.dds.experiments.mini;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.dds.core.FeatureMatrix;
+import org.dds.core.FeatureSet;
+import org.dds.core.MapShape;
+import org.dds.core.affinity.AffinityMatrix;
+import org.dds.core.affinity.DdsConfig;
+import org.dds.experiments.layers.LayerSelection;
+import org.dds.reports.ExperimentResult;
+import org.dds.reports.ResultTable;
+import org.dds.training.mini.MiniBenchmark;
+import org.dds.training.mini.MiniConfig;
+import org.dds.training.mini.MiniResults;
+import org.dds.training.mini.MiniTask;
+import org.junit.jupiter.api.Test;
+
+class MiniTaskonomyTest {
+    private static final List<MiniTask> TASKS = List.of(MiniTask.values());
+
+    /**
+     * Planted: the transfer matrix IS the default DDS (source, target model) and the block transfer IS the layer
+     * DDS, so by construction every Spearman of the default DDS is 1 (with and without the diagonal), and DDS picks
+     * the measured best block for every target.
+     */
+    @Test
+    void plantedGroundTruthScoresOne() {
+        MiniResults base = results(new double[10][9], new double[4][9]);
+        AffinityMatrix dds = AffinityMatrix.compute(base.probe(), DdsConfig.defaults());
+        double[][] transfer = new double[10][9];
+        for (int s = 0; s < 10; s++) {
+            for (int j = 0; j < 9; j++) {
+                transfer[s][j] = dds.get(base.sources().get(s), TASKS.get(j).cliName());
+            }
+        }
+        double[][] blocks = LayerSelection.blocksVersusTasks(base.blocks(), base.probe().select(base.targetNames()),
+                LayerSelection.paperConfig()).dds();
+        MiniResults r = results(transfer, blocks);
+
+        ExperimentResult e = MiniTaskonomy.evaluate(r, new MiniTaskonomy.Settings(5, 99, 0.9), 1, l -> { });
+        ResultTable summary = table(e, "mini-summary");
+        for (List<Object> row : summary.rows()) {
+            if (row.get(0).toString().startsWith("DDS (zscore, cosine") && row.get(1).equals("transfer")) {
+                // Pearson of identical rank vectors: 1 up to rounding.
+                assertThat((Double) row.get(3)).isCloseTo(1.0, within(1e-12));
+                // 9 targets, each column shuffled independently: only the identity reaches a mean of 1.
+                assertThat((Double) row.get(6)).isEqualTo(1 / 100.0);
+            }
+        }
+        for (List<Object> row : table(e, "mini-layer-agreement").rows()) {
+            assertThat(row.get(4)).isEqualTo("yes");
+            assertThat((Double) row.get(5)).isCloseTo(1.0, within(1e-12));
+        }
+        assertThat(e.summary()).contains("for 9 of 9 targets");
+    }
+
+    /** The report's tables: ids, shapes, and 4 methods x 2 ground truths x 2 diagonal settings in the summary. */
+    @Test
+    void reportHasEveryTable() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        double[][] transfer = new double[10][9];
+        for (double[] row : transfer) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = rnd.nextDouble();
+            }
+        }
+        double[][] blocks = new double[4][9];
+        blocks[0][0] = 1; // column 0 varies; the others are constant, so their Spearman is undefined
+        ExperimentResult e = MiniTaskonomy.evaluate(results(transfer, blocks),
+                new MiniTaskonomy.Settings(4, 50, 0.95), 1, l -> { });
+        assertThat(table(e, "mini-layer-agreement").rows().get(1).get(5)).isEqualTo("undefined (constant)");
+        assertThat(e.tables()).extracting(ResultTable::id).contains("mini-transfer", "mini-winrate", "mini-dds",
+                "mini-summary", "mini-per-target", "mini-table2-transfer", "mini-table2-transfer-nodiag",
+                "mini-table2-winrate", "mini-table2-winrate-nodiag", "mini-layer-transfer", "mini-layer-dds",
+                "mini-layer-agreement", "mini-sources", "mini-timing");
+        assertThat(table(e, "mini-summary").rows()).hasSize(MiniTaskonomy.methods().size() * 4);
+        assertThat(table(e, "mini-transfer").rows()).hasSize(10);
+        assertThat(table(e, "mini-table2-winrate").rows()).hasSize(7);
+        assertThat(table(e, "mini-per-target").rows()).hasSize(9);
+    }
+
+    /**
+     * Without the diagonal, target j's own source drops out of both columns: with 10 sources, 9 values remain; with
+     * it, 10. Values are placed so that the kept ones are identifiable (truth[s][j] = 10 s + j).
+     */
+    @Test
+    void diagonalIsDroppedPerTarget() {
+        double[][] truth = new double[10][9];
+        for (int s = 0; s < 10; s++) {
+            for (int j = 0; j < 9; j++) {
+                truth[s][j] = 10 * s + j;
+            }
+        }
+        MiniResults r = results(truth, new double[4][9]);
+        double[][] with = MiniTaskonomy.truthColumns(r, truth, true);
+        double[][] without = MiniTaskonomy.truthColumns(r, truth, false);
+        assertThat(with[2]).hasSize(10).contains(22.0);
+        // Source 2 is the target task 2 itself (sources are the tasks in order, then the control).
+        assertThat(without[2]).hasSize(9).doesNotContain(22.0).contains(2.0, 12.0, 32.0, 92.0);
+    }
+
+    @Test
+    void cacheDirectoryFollowsTheEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DDS_CACHE", "/tmp/c");
+        assertThat(MiniTaskonomy.cacheDirectory(env::get)).isEqualTo(Path.of("/tmp/c/mini"));
+        env.clear();
+        env.put("XDG_CACHE_HOME", "/x");
+        assertThat(MiniTaskonomy.cacheDirectory(env::get)).isEqualTo(Path.of("/x/dds/mini"));
+        assertThat(MiniTaskonomy.dataDirectory(k -> null)).isEqualTo(Path.of("/usr/share/datasets/fashion-mnist"));
+    }
+
+    /** Random probe features (20 images, a 2 x 2 x 4 map per model) with the given matrices. */
+    private static MiniResults results(double[][] transfer, double[][] blockTransfer) {
+        SplittableRandom rnd = new SplittableRandom(9);
+        List<String> sources = new ArrayList<>();
+        TASKS.forEach(t -> sources.add(t.cliName()));
+        sources.add(MiniBenchmark.CONTROL);
+        List<FeatureMatrix> probe = new ArrayList<>();
+        double[] shared = gaussian(rnd, 20 * 16);
+        for (String s : sources) {
+            double[] v = gaussian(rnd, 20 * 16);
+            double w = rnd.nextDouble();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = w * shared[i] + (1 - w) * v[i];
+            }
+            probe.add(FeatureMatrix.of(s, 20, 16, v));
+        }
+        List<FeatureMatrix> blocks = new ArrayList<>();
+        for (int b = 1; b <= 4; b++) {
+            blocks.add(FeatureMatrix.of("layer" + b, 20, 6 * b, gaussian(rnd, 20 * 6 * b)));
+        }
+        double[][] winrate = new double[10][9];
+        for (double[] row : winrate) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = rnd.nextDouble();
+            }
+        }
+        List<MiniResults.SourceRun> runs = new ArrayList<>();
+        sources.forEach(s -> runs.add(new MiniResults.SourceRun(s, 0.5, 1, false, "")));
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        seconds.put("train sources", 1.0);
+        MiniConfig config = new MiniConfig(null, null, 100, 1, 10, 1e-3, 20, 20, 20, List.of(2, 2, 3, 3),
+                List.of(1, 1, 1, 1), 1);
+        return new MiniResults(config, sources, TASKS, transfer, winrate, new FeatureSet(probe),
+                new MapShape(2, 2, 4), "class10", new FeatureSet(blocks), blockTransfer, runs, "sha", seconds);
+    }
+
+    private static double[] gaussian(SplittableRandom r, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = r.nextDouble() - 0.5 + (r.nextDouble() - 0.5);
+        }
+        return v;
+    }
+
+    private static ResultTable table(ExperimentResult e, String id) {
+        return e.tables().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    }
+}
