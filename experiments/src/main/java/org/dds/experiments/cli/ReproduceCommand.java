@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -24,6 +26,7 @@ import org.dds.groundtruth.files.GroundTruthLocator;
 import org.dds.reports.Provenance;
 import org.dds.reports.Report;
 import org.dds.reports.ReportWriter;
+import org.dds.reports.SkippedExperiment;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,12 +42,16 @@ import picocli.CommandLine.Option;
                     + " one CSV per table, charts/ (PNG and SVG), results.json (every result, from which"
                     + " ./dds report regenerates the report) and provenance.json (command, configuration, seeds,"
                     + " versions, SHA-256 of every input).",
+            "With Fashion-MNIST installed (sudo apt-get install dataset-fashion-mnist) it runs Mini-Taskonomy: it"
+                    + " trains 9 small source networks (a few minutes in --quick mode, cached for reruns), builds"
+                    + " their transfer matrix and scores DDS on it; --skip mini-taskonomy leaves it out.",
             "The run directory is written whole or not at all; the same inputs give byte-identical files apart"
                     + " from the timestamp, run time and command line. Prints the path of index.html at the end."
         },
         footer = {
             "%nExamples:",
             "  ./dds reproduce --quick",
+            "  ./dds reproduce --quick --skip mini-taskonomy",
             "  ./dds reproduce --features ~/data/taskonomy_features --out reports/full",
             "%n" + Help.GROUND_TRUTH,
             "%n" + Help.FEATURES,
@@ -75,8 +82,35 @@ final class ReproduceCommand extends DdsSubcommand {
             description = "seed of every stochastic step (default: ${DEFAULT-VALUE}, the paper's bootstrap seed)")
     long seed;
 
+    @Option(names = "--skip", paramLabel = "NAME", split = ",",
+            description = "leave these experiments out (comma-separated names, e.g. mini-taskonomy); the report lists"
+                    + " them as skipped")
+    List<String> skip = new ArrayList<>();
+
+    @Option(names = "--only", paramLabel = "NAME", split = ",",
+            description = "run only these experiments (comma-separated names, e.g. table2,table3)")
+    List<String> only = new ArrayList<>();
+
     @Override
     void execute() {
+        List<Experiment> all = Experiments.all();
+        List<String> names = all.stream().map(Experiment::name).toList();
+        for (String n : concat(skip, only)) {
+            if (!names.contains(n)) {
+                throw new DdsInputException("--skip/--only names an unknown experiment '" + n + "': the experiments"
+                        + " are " + String.join(", ", names));
+            }
+        }
+        List<Experiment> chosen = new ArrayList<>();
+        List<SkippedExperiment> leftOut = new ArrayList<>();
+        for (Experiment e : all) {
+            if (skip.contains(e.name()) || !only.isEmpty() && !only.contains(e.name())) {
+                leftOut.add(new SkippedExperiment(e.name(), e.paperReference(), "left out by "
+                        + (skip.contains(e.name()) ? "--skip" : "--only") + " on the command line"));
+            } else {
+                chosen.add(e);
+            }
+        }
         Instant clock = Instant.now();
         Instant start = clock.truncatedTo(ChronoUnit.SECONDS);
         GroundTruthLocator locator = GroundTruthLocator.system();
@@ -92,13 +126,16 @@ final class ReproduceCommand extends DdsSubcommand {
             err().println(line);
             err().flush();
         });
-        Reproduction.Outcome outcome = Reproduction.run(Experiments.all(), context);
+        Reproduction.Outcome run = Reproduction.run(chosen, context);
+        List<SkippedExperiment> skipped = new ArrayList<>(run.skipped());
+        skipped.addAll(leftOut);
+        Reproduction.Outcome outcome = new Reproduction.Outcome(run.results(), skipped, run.inputs());
 
         SortedMap<String, String> config = new TreeMap<>();
         config.put("quick", String.valueOf(quick));
         config.put("groundtruth", location.directory() + " (from " + location.origin().label() + ")");
         config.put("features", featureDir.map(Path::toString).orElse("none"));
-        config.put("experiments", Experiments.all().stream().map(Experiment::name).collect(Collectors.joining(",")));
+        config.put("experiments", chosen.stream().map(Experiment::name).collect(Collectors.joining(",")));
         SortedMap<String, Long> seeds = new TreeMap<>();
         seeds.put("seed", seed);
         Provenance provenance = new Provenance(commandLine(), config, seeds, ProjectInfo.version(),
@@ -112,6 +149,12 @@ final class ReproduceCommand extends DdsSubcommand {
         err().println(outcome.results().size() + " experiment(s) ran, " + outcome.skipped().size() + " skipped; "
                 + ReportWriter.REPORT_FILE + " and " + ReportWriter.RESULTS_FILE + " are beside the report");
         out().println(index);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** @return the command line as typed, arguments with spaces quoted */

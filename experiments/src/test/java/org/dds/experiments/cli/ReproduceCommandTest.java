@@ -39,7 +39,7 @@ class ReproduceCommandTest {
     @Test
     void writesReportCsvAndProvenanceWithThePinnedAgreement(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("run");
-        Cli.Run run = Cli.run("reproduce", "--quick", "--out", out.toString(), "--groundtruth", groundTruth(),
+        Cli.Run run = Cli.run("reproduce", "--skip", "mini-taskonomy", "--quick", "--out", out.toString(), "--groundtruth", groundTruth(),
                 "--features", noFeatures(dir));
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out().strip()).as("the last line is the page's path")
@@ -79,10 +79,10 @@ class ReproduceCommandTest {
 
     @Test
     void theSameInputsGiveByteIdenticalResults(@TempDir Path dir) throws IOException {
-        assertThat(Cli.run("reproduce", "--out", dir.resolve("a").toString(), "--groundtruth", groundTruth(),
+        assertThat(Cli.run("reproduce", "--skip", "mini-taskonomy", "--out", dir.resolve("a").toString(), "--groundtruth", groundTruth(),
                 "--features", noFeatures(dir)).exit())
                 .isZero();
-        assertThat(Cli.run("reproduce", "--out", dir.resolve("b").toString(), "--groundtruth", groundTruth(),
+        assertThat(Cli.run("reproduce", "--skip", "mini-taskonomy", "--out", dir.resolve("b").toString(), "--groundtruth", groundTruth(),
                 "--features", noFeatures(dir)).exit())
                 .isZero();
         for (String f : names(dir.resolve("a"))) {
@@ -105,7 +105,7 @@ class ReproduceCommandTest {
     void missingGroundTruthIsListedAsSkippedWithHowToGetIt(@TempDir Path dir) throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Path out = dir.resolve("run");
-        Cli.Run run = Cli.run("reproduce", "--out", out.toString(), "--groundtruth", empty.toString());
+        Cli.Run run = Cli.run("reproduce", "--skip", "mini-taskonomy", "--out", out.toString(), "--groundtruth", empty.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(names(out)).containsExactly("index.html", "provenance.json", "report.md", "results.json");
         String md = Files.readString(out.resolve("report.md"));
@@ -118,7 +118,7 @@ class ReproduceCommandTest {
 
     @Test
     void aMissingFeaturesDirectoryIsBadInput(@TempDir Path dir) {
-        Cli.Run run = Cli.run("reproduce", "--out", dir.resolve("run").toString(), "--features",
+        Cli.Run run = Cli.run("reproduce", "--skip", "mini-taskonomy", "--out", dir.resolve("run").toString(), "--features",
                 dir.resolve("nope").toString());
         assertThat(run.exit()).isEqualTo(Failures.BAD_INPUT);
         assertThat(run.errLines()).hasSize(1);
@@ -140,11 +140,11 @@ class ReproduceCommandTest {
             NpyWriter.write(features.resolve(m.name() + ".npy"), m);
         }
         Path out = dir.resolve("run");
-        Cli.Run run = Cli.run("reproduce", "--quick", "--out", out.toString(), "--groundtruth", groundTruth(),
+        Cli.Run run = Cli.run("reproduce", "--skip", "mini-taskonomy", "--quick", "--out", out.toString(), "--groundtruth", groundTruth(),
                 "--features", features.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         // The 7 Taskonomy experiments run; Table 4 (three image sets), Figure 4 and Table 5 need other inputs.
-        assertThat(run.err()).contains("7 experiment(s) ran, 5 skipped");
+        assertThat(run.err()).contains("7 experiment(s) ran, 6 skipped");
         assertThat(names(out)).contains("table2-winrate.csv", "table2-affinity.csv", "table2-cells.csv",
                 "table2-per-task.csv", "table3.csv", "table3-time.csv", "per-task.csv", "centring.csv",
                 "spearman-g.csv", "image-count.csv");
@@ -168,7 +168,7 @@ class ReproduceCommandTest {
             throws IOException {
         Path out = dir.resolve("run");
         String none = noFeatures(dir);
-        Cli.Run run = Cli.run("reproduce", "--out", out.toString(), "--groundtruth", groundTruth(), "--features",
+        Cli.Run run = Cli.run("reproduce", "--skip", "mini-taskonomy", "--out", out.toString(), "--groundtruth", groundTruth(), "--features",
                 none);
         assertThat(run.exit()).as(run.err()).isZero();
         String md = Files.readString(out.resolve("report.md"));
