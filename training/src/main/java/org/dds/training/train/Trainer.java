@@ -28,7 +28,8 @@ import org.dds.training.data.DenseDataset;
 import org.dds.training.model.Networks;
 import org.dds.training.model.SgdMomentum;
 import org.dds.training.task.Metric;
-import org.dds.training.weights.TorchvisionWeights;
+import org.dds.training.data.PixelNormalization;
+import org.dds.training.weights.WeightFormat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.parallelism.ParallelWrapper;
 import org.deeplearning4j.util.ModelSerializer;
@@ -105,7 +106,8 @@ public final class Trainer {
         int classes = train.classes();
         int outputs = config.task().outputs(classes);
         DenseBatches batches = new DenseBatches(train, config.task(), config.imageSize(), config.batch(), true,
-                config.seed(), config.limit(), config.options().format(), config.options().dataType());
+                config.seed(), config.limit(), config.options().format(), config.options().dataType(),
+                normalization());
         if (batches.batchesPerEpoch() == 0) {
             throw new DdsInputException(train.describe() + " has fewer images (" + batches.images() + ") than one"
                     + " batch (" + config.batch() + "): lower --batch");
@@ -138,7 +140,7 @@ public final class Trainer {
                             config.learningRate(), config.power(), totalSteps)), config.weightDecay()));
             net.init();
             if (config.weights() != null) {
-                int n = TorchvisionWeights.load(config.weights(), net);
+                int n = WeightFormat.of(config.weights()).load(config.weights(), net);
                 progress.accept("loaded " + n + " ImageNet tensors from " + config.weights());
             } else {
                 LOG.warn("NO PRETRAINED WEIGHTS: the encoder starts from random initialisation (give --weights to"
@@ -229,13 +231,20 @@ public final class Trainer {
     private double evaluate(ComputationGraph net, int classes) {
         Metric metric = Metric.of(config.task(), classes);
         DenseBatches batches = new DenseBatches(val, config.task(), config.imageSize(), config.batch(), false,
-                config.seed(), config.limit(), config.options().format(), config.options().dataType());
+                config.seed(), config.limit(), config.options().format(), config.options().dataType(),
+                normalization());
         while (batches.hasNext()) {
             MultiDataSet ds = batches.next();
             INDArray prediction = net.output(false, ds.getFeatures(0))[0];
             metric.add(prediction, ds.getLabels(0));
         }
         return metric.value();
+    }
+
+    /** @return the input normalisation of the weights (torchvision's for random initialisation) */
+    private PixelNormalization normalization() {
+        return config.weights() == null ? PixelNormalization.TORCHVISION : WeightFormat.of(config.weights())
+                .normalization();
     }
 
     private void saveCheckpoint(ComputationGraph net, int epochsDone, List<String> rows) {
@@ -264,6 +273,7 @@ public final class Trainer {
         provenance.put("val_data", val.describe());
         provenance.put("weights", config.weights() == null ? "random init (no --weights)"
                 : config.weights().toAbsolutePath() + " sha256 " + sha256(config.weights()));
+        provenance.put("input_normalization", normalization().toString());
         Map<String, String> result = new LinkedHashMap<>();
         result.put("metric", r.metric());
         result.put("value", Double.toString(r.value()));
