@@ -59,7 +59,8 @@ final class TrainCommand extends DdsSubcommand {
     @Option(names = "--block", required = true, paramLabel = "1..4", description = "the block to branch after")
     int block;
 
-    @Option(names = "--weights", paramLabel = "FILE", description = "ImageNet weights: torchvision state_dict .npz or Keras ResNet50 .h5")
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "ImageNet weights: torchvision state_dict .npz or Keras ResNet50 .h5")
     Path weights;
 
     @Option(names = "--epochs", paramLabel = "N",

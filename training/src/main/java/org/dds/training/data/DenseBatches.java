@@ -15,9 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The batches of one epoch: images normalised as the pretrained weights expect ({@link PixelNormalization}:
- * torchvision's ImageNet mean and standard deviation unless told otherwise), and the task's labels. Training batches visit the images in a seeded random order with seeded augmentation and drop the
- * last incomplete batch; evaluation batches are in order, centre-cropped, all images. Everything random derives from
- * (seed, epoch, image index) alone, so an epoch gives the same batches whether or not the run was resumed.
+ * torchvision's ImageNet mean and standard deviation unless told otherwise), and the task's labels. Training
+ * batches visit the images in a seeded random order with seeded augmentation and drop the last incomplete batch;
+ * evaluation batches are in order, centre-cropped, all images. Everything random derives from (seed, epoch, image
+ * index) alone, so an epoch gives the same batches whether or not the run was resumed.
  */
 public final class DenseBatches implements MultiDataSetIterator {
     private static final long serialVersionUID = 1L;

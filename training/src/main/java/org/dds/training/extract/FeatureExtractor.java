@@ -31,9 +31,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Per-block features of a ResNet-50 for paper Figure 4: every image of a folder (JPEG or PNG, sorted by file name)
  * is resized (shorter side S) and centre-cropped to S x S, normalised as the weights expect
  * ({@link WeightFormat#normalization()}: torchvision's ImageNet statistics for {@code .npz}, Keras' caffe mean for
- * {@code .h5}), and passed through the encoder (in the variant the weights need, {@link WeightFormat#layout}); the output of each requested block is written as {@code block<k>.npy} in the format
- * dds-core's {@code FeatureReader} reads (n x H x W x C float32, channels last, or n x C after global average
- * pooling), with {@code models.txt} listing the blocks in order.
+ * {@code .h5}), and passed through the encoder (in the variant the weights need, {@link WeightFormat#layout}); the
+ * output of each requested block is written as {@code block<k>.npy} in the format dds-core's {@code FeatureReader}
+ * reads (n x H x W x C float32, channels last, or n x C after global average pooling), with {@code models.txt}
+ * listing the blocks in order.
  */
 public final class FeatureExtractor {
     /** How block outputs become feature rows. */
