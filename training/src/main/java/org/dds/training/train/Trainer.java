@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * <li>{@value #CHECKPOINT}: parameters, optimiser state and iteration count after the last finished epoch;</li>
  * <li>{@value #STATE}: how many epochs it holds and the settings it was made with;</li>
  * <li>{@value #EPOCHS}: one row per epoch (train loss, validation metric, learning rate, time, images/s);</li>
- * <li>{@code result.csv} and {@value #RESULT_JSON}: the final metric, with the settings and provenance.</li>
+ * <li>{@value #RESULT_CSV} and {@value #RESULT_JSON}: the final metric, with the settings and provenance.</li>
  * </ul>
  * Every file is replaced whole. A resumed run continues bit for bit: the batches of an epoch depend only on
  * (seed, epoch), and the checkpoint holds everything else. Progress goes to the given consumer (stderr in the CLI).
@@ -62,6 +62,11 @@ public final class Trainer {
     public static final String EPOCHS = "epochs.csv";
     /** The final result with provenance. */
     public static final String RESULT_JSON = "result.json";
+    /**
+     * The final result as one CSV row under {@link RunResult#CSV_HEADER}: the transfer ground truth that the
+     * groundtruth module reads ({@code org.dds.groundtruth.runs.TrainingRuns}).
+     */
+    public static final String RESULT_CSV = "result.csv";
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
@@ -262,7 +267,7 @@ public final class Trainer {
 
     private void writeResult(RunResult r) {
         Path out = config.out();
-        Files2.writeString(out.resolve(TrainingResults.RESULT_CSV), RunResult.CSV_HEADER + "\n" + r.csvRow() + "\n");
+        Files2.writeString(out.resolve(RESULT_CSV), RunResult.CSV_HEADER + "\n" + r.csvRow() + "\n");
         SortedMap<String, String> provenance = new TreeMap<>();
         provenance.put("java_version", System.getProperty("java.version"));
         provenance.put("os", System.getProperty("os.name") + "/" + System.getProperty("os.arch"));
