@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
         header = "Per-block ResNet-50 features of a folder of images (paper Figure 4).",
         description = {
             "Passes every image of a folder (JPEG or PNG, sorted by name; resized to shorter side S and centre-cropped"
-                    + " to S x S, ImageNet normalisation) through a ResNet-50 with the given weights and writes the"
+                    + " to S x S, normalised as the weights expect) through a ResNet-50 with the given weights (.npz:"
+                    + " torchvision's; .h5: Keras' ResNet50, stride on the first 1x1 convolution) and writes the"
                     + " output of each requested block as block<k>.npy (n x H x W x C float32, channels last, or n x C"
                     + " with --pool global) plus models.txt, a features directory for affinity, rank and fig4."
         },
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
         })
 final class ExtractCommand extends DdsSubcommand {
     @Option(names = "--weights", required = true, paramLabel = "FILE",
-            description = "torchvision ResNet-50 state_dict as .npz (README 'Training')")
+            description = "torchvision ResNet-50 state_dict as .npz, or Keras' ResNet50 weights .h5 (README"
+                    + " 'Training')")
     Path weights;
 
     @Option(names = "--images", required = true, paramLabel = "DIR", description = "the folder of images")

@@ -1,12 +1,13 @@
 package org.dds.experiments.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.dds.core.DdsInputException;
 import org.dds.experiments.training.Table5;
 import org.dds.reports.ExperimentResult;
-import org.dds.training.train.RunResult;
-import org.dds.training.train.TrainingResults;
+import org.dds.groundtruth.runs.TrainingRun;
+import org.dds.groundtruth.runs.TrainingRuns;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,9 +32,9 @@ final class Table5Command extends DdsSubcommand {
     @Override
     void execute() {
         Path dir = runs != null ? runs : Table5.runsDirectory();
-        java.util.List<RunResult> results = TrainingResults.read(dir);
+        List<TrainingRun> results = TrainingRuns.read(dir);
         if (results.isEmpty()) {
-            throw new DdsInputException(dir + " holds no finished run (no " + TrainingResults.RESULT_CSV + "): train"
+            throw new DdsInputException(dir + " holds no finished run (no " + TrainingRuns.RESULT_CSV + "): train"
                     + " with ./dds train ... --out " + dir + "/<name> first");
         }
         ExperimentResult r = Table5.result(results, dir);

@@ -39,9 +39,11 @@ import picocli.CommandLine.Option;
             "%nData: NYUv2: a directory with nyu_depth_v2_labeled.mat, splits.mat and classMapping40.mat (tasks edge,"
                     + " depth, semantic). Pascal: VOC2012 (or the folder holding VOCdevkit or VOC2012) with"
                     + " JPEGImages, SegmentationClass, ImageSets/Segmentation and, for normals, normals_distill.",
-            "Weights: a torchvision ResNet-50 state_dict saved as .npz (README 'Training' has the 3-line export);"
-                    + " without --weights the encoder starts from random initialisation (said on stderr and in"
-                    + " result.json).",
+            "Weights: a torchvision ResNet-50 state_dict saved as .npz (README 'Training' has the 3-line export), or"
+                    + " Keras' resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5 (then the encoder is Keras'"
+                    + " ResNet50 variant, stride on the first 1x1 convolution, with Keras' caffe input"
+                    + " normalisation); without --weights the encoder starts from random initialisation (said on"
+                    + " stderr and in result.json).",
             "%n" + Help.EXIT_CODES
         })
 final class TrainCommand extends DdsSubcommand {
@@ -57,7 +59,8 @@ final class TrainCommand extends DdsSubcommand {
     @Option(names = "--block", required = true, paramLabel = "1..4", description = "the block to branch after")
     int block;
 
-    @Option(names = "--weights", paramLabel = "FILE", description = "ImageNet weights: torchvision state_dict .npz")
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "ImageNet weights: torchvision state_dict .npz or Keras ResNet50 .h5")
     Path weights;
 
     @Option(names = "--epochs", paramLabel = "N",

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,21 +18,24 @@ import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.dds.core.DdsInputException;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
 import org.dds.groundtruth.files.GroundTruthLocator;
+import org.dds.groundtruth.runs.TrainingRun;
+import org.dds.groundtruth.runs.TrainingRuns;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.PublishedValue;
 import org.dds.reports.ResultTable;
-import org.dds.training.train.RunResult;
-import org.dds.training.train.TrainingResults;
+import org.dds.training.task.Task;
 
 /**
  * Paper Table 5: the validation metric of an ImageNet ResNet-50 fine-tuned with a DeepLabV3 decoder branched after
  * block 1..4, on Pascal VOC (edge, normals, semantic) and NYUv2 (edge, depth, semantic), from the runs of
  * {@code dds train}, each beside the published number. The runs are read from {@code $DDS_RUNS}, else
- * {@code runs/} in the repository: every {@code result.csv} at most two levels down.
+ * {@code runs/} in the repository: every {@code result.csv} at most two levels down, by the groundtruth module's
+ * {@link TrainingRuns} (the transfer ground truth of these experiments).
  */
 public final class Table5 implements Experiment {
     /** The environment variable naming the runs directory. */
@@ -58,7 +62,7 @@ public final class Table5 implements Experiment {
 
     @Override
     public ExperimentResult run(ExperimentContext context) {
-        return result(TrainingResults.read(runsDirectory()), runsDirectory());
+        return result(TrainingRuns.read(runsDirectory()), runsDirectory());
     }
 
     /** @return $DDS_RUNS, else runs/ in the repository */
@@ -71,7 +75,7 @@ public final class Table5 implements Experiment {
     private static Path firstResult(Path runs) {
         if (Files.isDirectory(runs)) {
             try (Stream<Path> s = Files.find(runs, 3, (p, a) -> a.isRegularFile()
-                    && p.getFileName().toString().equals(TrainingResults.RESULT_CSV))) {
+                    && p.getFileName().toString().equals(TrainingRuns.RESULT_CSV))) {
                 Optional<Path> first = s.sorted().findFirst();
                 if (first.isPresent()) {
                     return first.get();
@@ -80,24 +84,37 @@ public final class Table5 implements Experiment {
                 throw new UncheckedIOException("cannot list " + runs, e);
             }
         }
-        return runs.resolve("<run>").resolve(TrainingResults.RESULT_CSV);
+        return runs.resolve("<run>").resolve(TrainingRuns.RESULT_CSV);
     }
 
     /**
-     * @param results the runs
-     * @param source  where they were read from
-     * @return Table 5 as reproduced, beside the published values
+     * @param runs   the runs
+     * @param source where they were read from
+     * @return Table 5 as reproduced, beside the published values, rows by dataset, task (edge, normals, depth,
+     *         semantic) and block
+     * @throws DdsInputException if a run names a task dds train does not have
      */
-    public static ExperimentResult result(List<RunResult> results, Path source) {
+    public static ExperimentResult result(List<TrainingRun> runs, Path source) {
         Map<Integer, CSVRecord> published = published();
         List<List<Object>> rows = new ArrayList<>();
         List<PublishedValue> values = new ArrayList<>();
-        for (RunResult r : results) {
-            String column = r.dataset() + "/" + r.task().label();
+        Map<TrainingRun, Task> tasks = new LinkedHashMap<>();
+        for (TrainingRun r : runs) {
+            try {
+                tasks.put(r, Task.parse(r.task()));
+            } catch (IllegalArgumentException e) {
+                throw new DdsInputException(r.source().location() + ": " + e.getMessage(), e);
+            }
+        }
+        List<TrainingRun> results = runs.stream().sorted(Comparator.comparing(TrainingRun::dataset)
+                .thenComparing(tasks::get).thenComparingInt(TrainingRun::block)).toList();
+        for (TrainingRun r : results) {
+            String label = tasks.get(r).label();
+            String column = r.dataset() + "/" + label;
             CSVRecord row = published.get(r.block());
             Optional<Double> paper = row != null && row.isMapped(column)
                     ? Optional.of(Double.parseDouble(row.get(column))) : Optional.empty();
-            rows.add(List.of(r.dataset(), r.task().label(), r.block(), r.metric(), r.value(),
+            rows.add(List.of(r.dataset(), label, r.block(), r.metric(), r.value(),
                     paper.<Object>map(v -> v).orElse(""), paper.<Object>map(v -> r.value() - v).orElse(""),
                     r.epochs(), r.weights()));
             paper.ifPresent(v -> values.add(new PublishedValue(column + " block " + r.block() + " (" + r.metric()

@@ -60,6 +60,20 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void weightsMustBeNpzOrH5() {
+        Cli.Run train = Cli.run("train", "--dataset", "pascal", "--data", dir.toString(), "--task", "edge",
+                "--block", "1", "--weights", "resnet50.pth");
+        assertThat(train.exit()).isEqualTo(2);
+        assertThat(train.errLines()).hasSize(1);
+        assertThat(train.err().strip()).isEqualTo("--weights resnet50.pth has neither the extension .npz (a"
+                + " torchvision state_dict) nor .h5 (Keras' ResNet50): give one of these (see README 'Training')");
+        Cli.Run extract = Cli.run("extract", "--weights", "resnet50.pth", "--images", dir.toString(), "--out",
+                dir.resolve("o").toString());
+        assertThat(extract.exit()).isEqualTo(2);
+        assertThat(extract.err()).contains("neither the extension .npz");
+    }
+
+    @Test
     void extractRefusesAMissingImageFolder() {
         Cli.Run run = Cli.run("extract", "--weights", dir.resolve("w.npz").toString(), "--images",
                 dir.resolve("none").toString(), "--out", dir.resolve("o").toString());

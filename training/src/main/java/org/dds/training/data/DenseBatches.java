@@ -1,6 +1,7 @@
 package org.dds.training.data;
 
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.dds.training.task.Task;
@@ -13,15 +14,14 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The batches of one epoch: images normalised with the ImageNet mean and standard deviation (torchvision's), and the
- * task's labels. Training batches visit the images in a seeded random order with seeded augmentation and drop the
- * last incomplete batch; evaluation batches are in order, centre-cropped, all images. Everything random derives from
- * (seed, epoch, image index) alone, so an epoch gives the same batches whether or not the run was resumed.
+ * The batches of one epoch: images normalised as the pretrained weights expect ({@link PixelNormalization}:
+ * torchvision's ImageNet mean and standard deviation unless told otherwise), and the task's labels. Training
+ * batches visit the images in a seeded random order with seeded augmentation and drop the last incomplete batch;
+ * evaluation batches are in order, centre-cropped, all images. Everything random derives from (seed, epoch, image
+ * index) alone, so an epoch gives the same batches whether or not the run was resumed.
  */
 public final class DenseBatches implements MultiDataSetIterator {
     private static final long serialVersionUID = 1L;
-    private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
-    private static final float[] STD = {0.229f, 0.224f, 0.225f};
 
     private final transient DenseDataset dataset;
     private final Task task;
@@ -32,6 +32,7 @@ public final class DenseBatches implements MultiDataSetIterator {
     private final int images;
     private final CNN2DFormat format;
     private final DataType dataType;
+    private final PixelNormalization normalization;
     private int epoch;
     private int[] order;
     private int cursor;
@@ -50,6 +51,23 @@ public final class DenseBatches implements MultiDataSetIterator {
      */
     public DenseBatches(DenseDataset dataset, Task task, int size, int batch, boolean training, long seed, int limit,
             CNN2DFormat format, DataType dataType) {
+        this(dataset, task, size, batch, training, seed, limit, format, dataType, PixelNormalization.TORCHVISION);
+    }
+
+    /**
+     * @param dataset       the images
+     * @param task          which labels
+     * @param size          side S of the square crops
+     * @param batch         images per batch
+     * @param training      true for shuffled, augmented batches
+     * @param seed          the seed of the order and the augmentation
+     * @param limit         use only the first {@code limit} images (0 = all)
+     * @param format        layout of the image batch
+     * @param dataType      type of the arrays
+     * @param normalization how pixels become input, as the pretrained weights expect
+     */
+    public DenseBatches(DenseDataset dataset, Task task, int size, int batch, boolean training, long seed, int limit,
+            CNN2DFormat format, DataType dataType, PixelNormalization normalization) {
         if (size < 1 || batch < 1 || limit < 0) {
             throw new IllegalArgumentException("size " + size + ", batch " + batch + ", limit " + limit
                     + ": size and batch must be positive, limit not negative");
@@ -63,6 +81,7 @@ public final class DenseBatches implements MultiDataSetIterator {
         this.images = limit == 0 ? dataset.size() : Math.min(limit, dataset.size());
         this.format = format;
         this.dataType = dataType;
+        this.normalization = Objects.requireNonNull(normalization, "normalization");
         setEpoch(0);
     }
 
@@ -124,7 +143,7 @@ public final class DenseBatches implements MultiDataSetIterator {
             for (int c = 0; c < 3; c++) {
                 int off = (b * 3 + c) * plane;
                 for (int i = 0; i < plane; i++) {
-                    x[off + i] = (rgb[c * plane + i] - MEAN[c]) / STD[c];
+                    x[off + i] = normalization.apply(rgb[c * plane + i], c);
                 }
             }
             System.arraycopy(TaskLabels.of(task, s, dataset.describe()), 0, y, b * channels * plane,

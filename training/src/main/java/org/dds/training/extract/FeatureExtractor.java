@@ -20,7 +20,8 @@ import org.dds.training.data.Sample;
 import org.dds.training.model.NetworkOptions;
 import org.dds.training.model.Networks;
 import org.dds.training.model.ResNetSpec;
-import org.dds.training.weights.TorchvisionWeights;
+import org.dds.training.data.PixelNormalization;
+import org.dds.training.weights.WeightFormat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,10 +29,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Per-block features of a ResNet-50 for paper Figure 4: every image of a folder (JPEG or PNG, sorted by file name)
- * is resized (shorter side S) and centre-cropped to S x S, normalised with the ImageNet statistics, and passed
- * through the encoder; the output of each requested block is written as {@code block<k>.npy} in the format
- * dds-core's {@code FeatureReader} reads (n x H x W x C float32, channels last, or n x C after global average
- * pooling), with {@code models.txt} listing the blocks in order.
+ * is resized (shorter side S) and centre-cropped to S x S, normalised as the weights expect
+ * ({@link WeightFormat#normalization()}: torchvision's ImageNet statistics for {@code .npz}, Keras' caffe mean for
+ * {@code .h5}), and passed through the encoder (in the variant the weights need, {@link WeightFormat#layout}); the
+ * output of each requested block is written as {@code block<k>.npy} in the format dds-core's {@code FeatureReader}
+ * reads (n x H x W x C float32, channels last, or n x C after global average pooling), with {@code models.txt}
+ * listing the blocks in order.
  */
 public final class FeatureExtractor {
     /** How block outputs become feature rows. */
@@ -42,15 +45,13 @@ public final class FeatureExtractor {
         GLOBAL
     }
 
-    private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
-    private static final float[] STD = {0.229f, 0.224f, 0.225f};
     private static final int BATCH = 8;
 
     private FeatureExtractor() {
     }
 
     /**
-     * @param weights   torchvision ResNet-50 state_dict .npz
+     * @param weights   torchvision ResNet-50 state_dict .npz or Keras ResNet50 .h5
      * @param images    folder of images
      * @param blocks    blocks to write, each 1..4
      * @param size      crop side S (224)
@@ -67,8 +68,8 @@ public final class FeatureExtractor {
     /**
      * As {@link #extract(Path, Path, List, int, Pooling, Path, Consumer)} for another four-stage ResNet.
      *
-     * @param spec      the ResNet the weights belong to
-     * @param weights   its torchvision state_dict .npz
+     * @param spec      the ResNet the weights belong to (its downsampling is set from the weights' format)
+     * @param weights   its torchvision state_dict .npz or Keras .h5
      * @param images    folder of images
      * @param blocks    blocks to write, each 1..4
      * @param size      crop side S
@@ -83,12 +84,13 @@ public final class FeatureExtractor {
         if (blocks.isEmpty() || blocks.stream().anyMatch(b -> b < 1 || b > 4)) {
             throw new DdsInputException("--blocks " + blocks + " must list blocks 1 to 4, e.g. 1,2,3,4");
         }
+        WeightFormat format = WeightFormat.of(weights);
         List<Path> files = imageFiles(images);
         int deepest = blocks.stream().mapToInt(Integer::intValue).max().orElseThrow();
-        ComputationGraph net = new ComputationGraph(Networks.encoder(spec, deepest, size, size,
+        ComputationGraph net = new ComputationGraph(Networks.encoder(format.layout(spec), deepest, size, size,
                 NetworkOptions.defaults()));
         net.init();
-        TorchvisionWeights.load(weights, net);
+        format.load(weights, net);
         int n = files.size();
         float[][] data = new float[deepest][];
         int[][] shapes = new int[deepest][];
@@ -96,7 +98,8 @@ public final class FeatureExtractor {
             int m = Math.min(BATCH, n - start);
             INDArray batch = Nd4j.create(DataType.FLOAT, m, 3, size, size);
             for (int k = 0; k < m; k++) {
-                batch.slice(k).assign(Nd4j.create(pixels(files.get(start + k), size), new long[] {3, size, size}));
+                batch.slice(k).assign(Nd4j.create(pixels(files.get(start + k), size, format.normalization()),
+                        new long[] {3, size, size}));
             }
             INDArray[] outs = net.output(batch);
             for (int b : blocks) {
@@ -165,7 +168,7 @@ public final class FeatureExtractor {
     }
 
     /** @return the normalised 3 x S x S crop of an image file */
-    static float[] pixels(Path file, int size) {
+    static float[] pixels(Path file, int size, PixelNormalization normalization) {
         BufferedImage img;
         try {
             img = ImageIO.read(file.toFile());
@@ -187,12 +190,7 @@ public final class FeatureExtractor {
             }
         }
         float[] crop = Augmentation.eval(new Sample(h, w, rgb, null, null, null), size).rgb();
-        int plane = size * size;
-        for (int c = 0; c < 3; c++) {
-            for (int i = 0; i < plane; i++) {
-                crop[c * plane + i] = (crop[c * plane + i] - MEAN[c]) / STD[c];
-            }
-        }
+        normalization.applyInPlace(crop, size * size);
         return crop;
     }
 }

@@ -14,15 +14,18 @@ import org.nd4j.linalg.activations.Activation;
  * Adds a ResNet encoder ({@link ResNetSpec}) to a DL4J computation graph, in the torchvision layout and with
  * torchvision's names ('.' becomes '_'): {@code conv1}, {@code bn1}, {@code maxpool}, then per block
  * {@code layer<s>_<b>_conv1 .. _bn3} and {@code layer<s>_<b>_downsample_0/_1}, so that an ImageNet
- * {@code state_dict} maps by name ({@link org.dds.training.weights.TorchvisionWeights}). The output of stage s is
- * the vertex {@code layer<s>} (the branch point after block s).
+ * {@code state_dict} maps by name ({@link org.dds.training.weights.TorchvisionWeights}; Keras' names are mapped
+ * onto these by {@link org.dds.training.weights.KerasWeights}). The output of stage s is the vertex
+ * {@code layer<s>} (the branch point after block s). A downsampling block's stride goes where
+ * {@link ResNetSpec#downsampling()} says.
  *
  * <p>Padding is explicit (PyTorch's: k/2 times the dilation) with {@code ConvolutionMode.Truncate}, so the sizes and
  * the arithmetic equal PyTorch's, also for odd sizes. Batch norm: {@link FastBatchNorm}, eps 1e-5, running-average
  * momentum 0.1 (DL4J decay 0.9), variance stored as is, ReLU fused where torchvision has one.
  */
 public final class ResNetBuilder {
-    private static final double BN_EPS = 1e-5;
+    /** The batch-norm epsilon (PyTorch's default); weights made with another one are adjusted on import. */
+    public static final double BN_EPS = 1e-5;
     private static final double BN_DECAY = 0.9;
 
     private final GraphBuilder g;
@@ -109,9 +112,10 @@ public final class ResNetBuilder {
         int outChannels = inner * spec.expansion();
         String x;
         if (spec.bottleneck()) {
-            x = conv(prefix + "_conv1", in, inner, 1, 1, 1);
+            boolean onFirst = spec.downsampling() == ResNetSpec.Downsampling.ON_1X1;
+            x = conv(prefix + "_conv1", in, inner, 1, onFirst ? blockStride : 1, 1);
             x = bn(prefix + "_bn1", x, true);
-            x = conv(prefix + "_conv2", x, inner, 3, blockStride, blockDilation);
+            x = conv(prefix + "_conv2", x, inner, 3, onFirst ? 1 : blockStride, blockDilation);
             x = bn(prefix + "_bn2", x, true);
             x = conv(prefix + "_conv3", x, outChannels, 1, 1, 1);
             x = bn(prefix + "_bn3", x, false);

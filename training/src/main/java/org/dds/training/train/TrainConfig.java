@@ -10,6 +10,7 @@ import org.dds.training.model.DecoderSpec;
 import org.dds.training.model.NetworkOptions;
 import org.dds.training.model.ResNetSpec;
 import org.dds.training.task.Task;
+import org.dds.training.weights.WeightFormat;
 
 /**
  * One training run of paper Table 5: which dataset, task and branch block, the optimiser (SGD, momentum 0.9, weight
@@ -19,7 +20,8 @@ import org.dds.training.task.Task;
  * @param data         the dataset directory
  * @param task         the task
  * @param block        1-based block the decoder branches after
- * @param weights      a torchvision state_dict .npz, or null for random initialisation
+ * @param weights      a torchvision state_dict .npz or Keras ResNet50 .h5 ({@link WeightFormat}), or null for
+ *                     random initialisation
  * @param epochs       epochs (paper: 60 Pascal, 200 NYUv2)
  * @param batch        images per step
  * @param imageSize    side of the square training crops
@@ -31,7 +33,7 @@ import org.dds.training.task.Task;
  * @param power        power of the poly schedule
  * @param gpus         data-parallel workers (ParallelWrapper) when above 1
  * @param limit        use only the first {@code limit} images of each split (0 = all; for smoke runs)
- * @param encoder      the ResNet
+ * @param encoder      the ResNet, in the variant the weights need ({@link WeightFormat#layout})
  * @param decoder      the decoder's size
  * @param options      layout and type
  */
@@ -75,7 +77,7 @@ public record TrainConfig(String dataset, Path data, Task task, int block, Path 
      * @param data      the dataset directory
      * @param task      the task
      * @param block     1..4
-     * @param weights   ImageNet weights, or null
+     * @param weights   ImageNet weights (.npz or .h5), or null; the encoder is ResNet-50 in their variant
      * @param epochs    epochs
      * @param batch     batch size
      * @param imageSize crop size
@@ -85,8 +87,10 @@ public record TrainConfig(String dataset, Path data, Task task, int block, Path 
      */
     public static TrainConfig paper(String dataset, Path data, Task task, int block, Path weights, int epochs,
             int batch, int imageSize, Path out, long seed) {
+        ResNetSpec encoder = weights == null ? ResNetSpec.resnet50() : WeightFormat.of(weights)
+                .layout(ResNetSpec.resnet50());
         return new TrainConfig(dataset, data, task, block, weights, epochs, batch, imageSize, out, seed, 0.001, 0.9,
-                1e-4, 0.9, 1, 0, ResNetSpec.resnet50(), DecoderSpec.deepLabV3(), NetworkOptions.defaults());
+                1e-4, 0.9, 1, 0, encoder, DecoderSpec.deepLabV3(), NetworkOptions.defaults());
     }
 
     /**

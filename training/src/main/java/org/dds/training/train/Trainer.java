@@ -28,7 +28,8 @@ import org.dds.training.data.DenseDataset;
 import org.dds.training.model.Networks;
 import org.dds.training.model.SgdMomentum;
 import org.dds.training.task.Metric;
-import org.dds.training.weights.TorchvisionWeights;
+import org.dds.training.data.PixelNormalization;
+import org.dds.training.weights.WeightFormat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.parallelism.ParallelWrapper;
 import org.deeplearning4j.util.ModelSerializer;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * <li>{@value #CHECKPOINT}: parameters, optimiser state and iteration count after the last finished epoch;</li>
  * <li>{@value #STATE}: how many epochs it holds and the settings it was made with;</li>
  * <li>{@value #EPOCHS}: one row per epoch (train loss, validation metric, learning rate, time, images/s);</li>
- * <li>{@code result.csv} and {@value #RESULT_JSON}: the final metric, with the settings and provenance.</li>
+ * <li>{@value #RESULT_CSV} and {@value #RESULT_JSON}: the final metric, with the settings and provenance.</li>
  * </ul>
  * Every file is replaced whole. A resumed run continues bit for bit: the batches of an epoch depend only on
  * (seed, epoch), and the checkpoint holds everything else. Progress goes to the given consumer (stderr in the CLI).
@@ -61,6 +62,11 @@ public final class Trainer {
     public static final String EPOCHS = "epochs.csv";
     /** The final result with provenance. */
     public static final String RESULT_JSON = "result.json";
+    /**
+     * The final result as one CSV row under {@link RunResult#CSV_HEADER}: the transfer ground truth that the
+     * groundtruth module reads ({@code org.dds.groundtruth.runs.TrainingRuns}).
+     */
+    public static final String RESULT_CSV = "result.csv";
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
@@ -105,7 +111,8 @@ public final class Trainer {
         int classes = train.classes();
         int outputs = config.task().outputs(classes);
         DenseBatches batches = new DenseBatches(train, config.task(), config.imageSize(), config.batch(), true,
-                config.seed(), config.limit(), config.options().format(), config.options().dataType());
+                config.seed(), config.limit(), config.options().format(), config.options().dataType(),
+                normalization());
         if (batches.batchesPerEpoch() == 0) {
             throw new DdsInputException(train.describe() + " has fewer images (" + batches.images() + ") than one"
                     + " batch (" + config.batch() + "): lower --batch");
@@ -138,7 +145,7 @@ public final class Trainer {
                             config.learningRate(), config.power(), totalSteps)), config.weightDecay()));
             net.init();
             if (config.weights() != null) {
-                int n = TorchvisionWeights.load(config.weights(), net);
+                int n = WeightFormat.of(config.weights()).load(config.weights(), net);
                 progress.accept("loaded " + n + " ImageNet tensors from " + config.weights());
             } else {
                 LOG.warn("NO PRETRAINED WEIGHTS: the encoder starts from random initialisation (give --weights to"
@@ -229,13 +236,20 @@ public final class Trainer {
     private double evaluate(ComputationGraph net, int classes) {
         Metric metric = Metric.of(config.task(), classes);
         DenseBatches batches = new DenseBatches(val, config.task(), config.imageSize(), config.batch(), false,
-                config.seed(), config.limit(), config.options().format(), config.options().dataType());
+                config.seed(), config.limit(), config.options().format(), config.options().dataType(),
+                normalization());
         while (batches.hasNext()) {
             MultiDataSet ds = batches.next();
             INDArray prediction = net.output(false, ds.getFeatures(0))[0];
             metric.add(prediction, ds.getLabels(0));
         }
         return metric.value();
+    }
+
+    /** @return the input normalisation of the weights (torchvision's for random initialisation) */
+    private PixelNormalization normalization() {
+        return config.weights() == null ? PixelNormalization.TORCHVISION : WeightFormat.of(config.weights())
+                .normalization();
     }
 
     private void saveCheckpoint(ComputationGraph net, int epochsDone, List<String> rows) {
@@ -253,7 +267,7 @@ public final class Trainer {
 
     private void writeResult(RunResult r) {
         Path out = config.out();
-        Files2.writeString(out.resolve(TrainingResults.RESULT_CSV), RunResult.CSV_HEADER + "\n" + r.csvRow() + "\n");
+        Files2.writeString(out.resolve(RESULT_CSV), RunResult.CSV_HEADER + "\n" + r.csvRow() + "\n");
         SortedMap<String, String> provenance = new TreeMap<>();
         provenance.put("java_version", System.getProperty("java.version"));
         provenance.put("os", System.getProperty("os.name") + "/" + System.getProperty("os.arch"));
@@ -264,6 +278,7 @@ public final class Trainer {
         provenance.put("val_data", val.describe());
         provenance.put("weights", config.weights() == null ? "random init (no --weights)"
                 : config.weights().toAbsolutePath() + " sha256 " + sha256(config.weights()));
+        provenance.put("input_normalization", normalization().toString());
         Map<String, String> result = new LinkedHashMap<>();
         result.put("metric", r.metric());
         result.put("value", Double.toString(r.value()));

@@ -44,12 +44,16 @@ public final class TorchvisionWeights {
 
     /**
      * @param npz   the exported state_dict
-     * @param graph the network whose encoder receives the weights (decoder layers are left as they are)
+     * @param graph the network whose encoder receives the weights (decoder layers are left as they are), in the
+     *              torchvision layout ({@link org.dds.training.model.ResNetSpec.Downsampling#ON_3X3})
      * @return the number of tensors copied
      * @throws DdsInputException naming the file and every missing, unused or mis-shaped tensor
+     * @throws IllegalArgumentException if the graph puts the stride on the first 1 x 1 convolution
      */
     public static int load(Path npz, ComputationGraph graph) {
         Map<String, INDArray> tensors = read(npz);
+        WeightFormat.requireDownsampling(graph, org.dds.training.model.ResNetSpec.Downsampling.ON_3X3,
+                "torchvision weights " + npz);
         Map<String, INDArray> targets = new LinkedHashMap<>();
         Map<String, String> origin = new LinkedHashMap<>();
         for (Layer layer : graph.getLayers()) {

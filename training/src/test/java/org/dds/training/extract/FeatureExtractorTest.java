@@ -13,6 +13,8 @@ import javax.imageio.ImageIO;
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
 import org.dds.core.io.FeatureReader;
+import org.dds.training.model.ResNetSpec;
+import org.dds.training.weights.KerasFiles;
 import org.dds.training.weights.StateDicts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,29 @@ class FeatureExtractorTest {
         FeatureExtractor.extract(StateDicts.NARROW_50, dir.resolve("w.npz"), images, List.of(4), 32,
                 FeatureExtractor.Pooling.GLOBAL, pooled, s -> { });
         assertThat(FeatureReader.read(pooled).get("block4").cols()).isEqualTo(128);
+    }
+
+    /** Keras weights (.h5, the test writes them) give the same block shapes through the Keras variant. */
+    @Test
+    void readsKerasWeightsByExtension() throws Exception {
+        KerasFiles.write(dir.resolve("w.h5"), KerasFiles.resnet(StateDicts.NARROW_50.withDownsampling(
+                ResNetSpec.Downsampling.ON_1X1), false), 2);
+        Path images = Files.createDirectories(dir.resolve("images"));
+        BufferedImage img = new BufferedImage(40, 36, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 36; y++) {
+            for (int x = 0; x < 40; x++) {
+                img.setRGB(x, y, x * 6 << 16 | y * 7 << 8 | (x + y) % 256);
+            }
+        }
+        ImageIO.write(img, "png", images.resolve("a.png").toFile());
+        Path out = dir.resolve("keras");
+        // The spec says torchvision; the extractor switches it to the Keras variant the .h5 needs.
+        FeatureExtractor.extract(StateDicts.NARROW_50, dir.resolve("w.h5"), images, List.of(2, 4), 32,
+                FeatureExtractor.Pooling.NONE, out, s -> { });
+        FeatureSet maps = FeatureReader.read(out);
+        // 32 px: block 2 at stride 8 -> 4 x 4 x 32 (8 x 4); block 4 at stride 32 -> 1 x 1 x 128.
+        assertThat(maps.get("block2").cols()).isEqualTo(4 * 4 * 32);
+        assertThat(maps.get("block4").cols()).isEqualTo(128);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -52,6 +53,40 @@ class ResNetShapesTest {
         INDArray[] out = net.output(Nd4j.rand(DataType.FLOAT, 1, 3, 64, 64));
         assertThat(out[2].shape()).containsExactly(1, 1024, 8, 8);
         assertThat(out[3].shape()).containsExactly(1, 2048, 8, 8);
+    }
+
+    /**
+     * Keras' ResNet50 ("v1") strides the first 1 x 1 convolution of a downsampling block, torchvision's the 3 x 3:
+     * the same shapes and parameters, the stride elsewhere (keras/applications/resnet.py block1; torchvision
+     * Bottleneck).
+     */
+    @Test
+    void downsamplingPlacesTheStrideOnTheChosenConvolution() {
+        ResNetSpec v1 = ResNetSpec.resnet50().withDownsampling(ResNetSpec.Downsampling.ON_1X1);
+        ComputationGraph keras = new ComputationGraph(Networks.encoder(v1, 4, 64, 64, NetworkOptions.defaults()));
+        keras.init();
+        ComputationGraph torch = new ComputationGraph(Networks.encoder(ResNetSpec.resnet50(), 4, 64, 64,
+                NetworkOptions.defaults()));
+        torch.init();
+        assertThat(keras.numParams()).isEqualTo(torch.numParams());
+        for (String stage : List.of("layer2", "layer3", "layer4")) {
+            assertThat(stride(keras, stage + "_0_conv1")).as("Keras %s first 1x1", stage).isEqualTo(2);
+            assertThat(stride(keras, stage + "_0_conv2")).as("Keras %s 3x3", stage).isEqualTo(1);
+            assertThat(stride(torch, stage + "_0_conv1")).as("torchvision %s first 1x1", stage).isEqualTo(1);
+            assertThat(stride(torch, stage + "_0_conv2")).as("torchvision %s 3x3", stage).isEqualTo(2);
+        }
+        INDArray[] out = keras.output(Nd4j.rand(DataType.FLOAT, 1, 3, 64, 64));
+        assertThat(out[3].shape()).containsExactly(1, 2048, 2, 2);
+        // The torchvision placement prints as before the field existed (resumed runs compare this text).
+        assertThat(ResNetSpec.resnet50().toString()).isEqualTo("ResNetSpec[inputChannels=3, stemWidth=64,"
+                + " stemKernel=7, stemStride=2, stemPool=true, bottleneck=true, widths=[64, 128, 256, 512],"
+                + " depths=[3, 4, 6, 3], outputStride=32]");
+        assertThat(v1.toString()).endsWith("outputStride=32, downsampling=ON_1X1]");
+    }
+
+    private static int stride(ComputationGraph net, String layer) {
+        return ((ConvolutionLayer) net.getLayer(layer).conf().getLayer())
+                .getStride()[0];
     }
 
     @Test
