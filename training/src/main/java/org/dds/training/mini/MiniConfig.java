@@ -63,7 +63,7 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
      * @return the configuration
      */
     public static MiniConfig full(Path data, Path cache, long seed) {
-        return new MiniConfig(data, cache, 20000, 4, 64, 2e-3, 2000, 2000, 200, List.of(16, 32, 64, 128),
+        return new MiniConfig(data, cache, 20000, 3, 64, 2e-3, 2000, 2000, 200, List.of(16, 32, 64, 128),
                 List.of(1, 1, 1, 1), seed);
     }
 
