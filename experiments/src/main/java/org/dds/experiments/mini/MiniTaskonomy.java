@@ -278,13 +278,21 @@ public final class MiniTaskonomy implements Experiment {
             double[] predicted = column(layerDds, j);
             int best = argmax(measured);
             int chosen = argmax(predicted);
+            // DDS agrees when the block it ranks first has the best measured transfer (ties included).
+            boolean agrees = measured[chosen] == measured[best];
+            StringBuilder bestBlocks = new StringBuilder();
+            for (int b = 0; b < measured.length; b++) {
+                if (measured[b] == measured[best]) {
+                    bestBlocks.append(bestBlocks.length() == 0 ? "" : " = ").append(blocks.get(b));
+                }
+            }
             boolean defined = !constant(measured) && !constant(predicted);
             double rho = defined ? Correlation.spearman(measured, predicted) : 0;
-            hits += best == chosen ? 1 : 0;
+            hits += agrees ? 1 : 0;
             rhoSum += rho;
             rhoCount += defined ? 1 : 0;
-            agreement.add(List.of(targets.get(j), r.targets().get(j).family().label(), blocks.get(best),
-                    blocks.get(chosen), best == chosen ? "yes" : "no", defined ? (Object) rho
+            agreement.add(List.of(targets.get(j), r.targets().get(j).family().label(), bestBlocks.toString(),
+                    blocks.get(chosen), agrees ? "yes" : "no", defined ? (Object) rho
                             : "undefined (constant)"));
         }
         tables.add(ResultTable.of("mini-layer-agreement", "Layer selection: the block with the best measured"
