@@ -98,9 +98,9 @@ public final class MiniTaskonomy implements Experiment {
         return m;
     }
 
-    /** The ground truths: the transfer matrix and the winrate matrix. */
+    /** The ground truths: the (frozen-encoder) transfer matrix, the winrate matrix, the fine-tuned transfers. */
     enum Truth {
-        TRANSFER("transfer"), WINRATE("winrate");
+        TRANSFER("transfer"), WINRATE("winrate"), FINE_TUNED("fine-tuned");
 
         final String label;
 
@@ -109,7 +109,16 @@ public final class MiniTaskonomy implements Experiment {
         }
 
         double[][] of(MiniResults r) {
-            return this == TRANSFER ? r.transfer() : r.winrate();
+            return switch (this) {
+                case TRANSFER -> r.transfer();
+                case WINRATE -> r.winrate();
+                case FINE_TUNED -> r.fineTuned();
+            };
+        }
+
+        /** @return the ground truths a run has */
+        static List<Truth> available(MiniResults r) {
+            return r.hasFineTuned() ? List.of(values()) : List.of(TRANSFER, WINRATE);
         }
     }
 
@@ -196,6 +205,11 @@ public final class MiniTaskonomy implements Experiment {
                 r.transfer()));
         tables.add(matrix("mini-winrate", "Winrate matrix: share of (evaluation image, other source) pairs each"
                 + " source's readout wins", sources, targets, r.winrate()));
+        if (r.hasFineTuned()) {
+            tables.add(matrix("mini-finetune", "Fine-tuned transfers: target metric after fine-tuning each source"
+                    + " encoder with a new head on the label budget (" + r.config().fineTuneEpochs() + " epochs)",
+                    sources, targets, r.fineTuned()));
+        }
 
         // DDS of every method on the probe images.
         Map<String, DdsConfig> methods = methods();
@@ -223,7 +237,7 @@ public final class MiniTaskonomy implements Experiment {
             double[] means = summaryMeans(r, e.getValue());
             observedMeans.put(e.getKey(), means);
             int k = 0;
-            for (Truth truth : Truth.values()) {
+            for (Truth truth : Truth.available(r)) {
                 for (boolean diagonal : new boolean[] {true, false}) {
                     int slot = k++;
                     Interval ci = ImageBootstrap.percentile(boot.stream().mapToDouble(b -> b.get(e.getKey())[slot])
@@ -248,7 +262,7 @@ public final class MiniTaskonomy implements Experiment {
         // The 42-variant grid, as paper Table 2.
         progress.accept("  mini: the 42 (Q,D) x f variants");
         Map<String, AffinityMatrix> grid = Table2.variants(r.probeShape()).compute(r.probe());
-        for (Truth truth : Truth.values()) {
+        for (Truth truth : Truth.available(r)) {
             for (boolean diagonal : new boolean[] {true, false}) {
                 Map<String, Double> means = new LinkedHashMap<>();
                 grid.forEach((key, m) -> means.put(key, Correlation.mean(perTargetRho(r, truth.of(r), m,
@@ -308,18 +322,19 @@ public final class MiniTaskonomy implements Experiment {
         tables.add(ResultTable.of("mini-timing", "Wall time of each stage (seconds)", List.of("stage", "seconds"),
                 timing));
 
-        String text = summaryText(r, settings, observedMeans, missed, hits, rhoCount == 0 ? Double.NaN : rhoSum / rhoCount,
+        String text = summaryText(r, observedMeans, missed, hits, rhoCount == 0 ? Double.NaN : rhoSum / rhoCount,
                 targets.size(), grid.size());
         return new ExperimentResult(NAME, new MiniTaskonomy().paperReference(), text, tables).withCharts(
                 ChartSpec.heatmap("mini-transfer", "mini-winrate", "mini-dds"),
                 ChartSpec.heatmap("mini-layer-transfer", "mini-layer-dds"));
     }
 
-    /** The four summary means of one DDS matrix: transfer with/without diagonal, winrate with/without. */
+    /** The summary means of one DDS matrix: per ground truth, with and without the diagonal. */
     static double[] summaryMeans(MiniResults r, AffinityMatrix dds) {
-        double[] out = new double[4];
+        List<Truth> truths = Truth.available(r);
+        double[] out = new double[2 * truths.size()];
         int k = 0;
-        for (Truth truth : Truth.values()) {
+        for (Truth truth : truths) {
             for (boolean diagonal : new boolean[] {true, false}) {
                 out[k++] = Correlation.mean(perTargetRho(r, truth.of(r), dds, diagonal));
             }
@@ -436,7 +451,7 @@ public final class MiniTaskonomy implements Experiment {
                         "obtained"), rows);
     }
 
-    private static String summaryText(MiniResults r, Settings settings, Map<String, double[]> means, int missed,
+    private static String summaryText(MiniResults r, Map<String, double[]> means, int missed,
             int layerHits, double layerRho, int targets, int variants) {
         List<String> names = new ArrayList<>(means.keySet());
         double[] dds = means.get(names.get(0));
@@ -450,6 +465,10 @@ public final class MiniTaskonomy implements Experiment {
                 + " Spearman %.3f with the diagonal, %.3f without; RSA %.3f and %.3f. Against the winrate matrix:"
                 + " DDS %.3f and %.3f, RSA %.3f and %.3f. ", dds[0], dds[1], rsa[0], rsa[1], dds[2], dds[3], rsa[2],
                 rsa[3]));
+        if (r.hasFineTuned()) {
+            s.append(String.format(Locale.ROOT, "Against the fine-tuned transfers: DDS %.3f and %.3f, RSA %.3f and"
+                    + " %.3f. ", dds[4], dds[5], rsa[4], rsa[5]));
+        }
         s.append(dds[1] > rsa[1] ? "Here DDS ranks the other sources better than RSA does (without the diagonal,"
                 + " transfer matrix)" : "Here DDS does NOT rank the other sources better than RSA (without the"
                 + " diagonal, transfer matrix)");
@@ -462,7 +481,7 @@ public final class MiniTaskonomy implements Experiment {
         if (missed > 0) {
             s.append(String.format(Locale.ROOT, " %d of the %d summary intervals miss their own estimate: the"
                     + " bootstrap resamples images with replacement, and a repeated image matches itself in every"
-                    + " model.", missed, means.size() * 4));
+                    + " model.", missed, means.size() * dds.length));
         }
         return s.toString();
     }

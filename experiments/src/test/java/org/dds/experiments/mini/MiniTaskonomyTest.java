@@ -150,8 +150,8 @@ class MiniTaskonomyTest {
         Map<String, Double> seconds = new LinkedHashMap<>();
         seconds.put("train sources", 1.0);
         MiniConfig config = new MiniConfig(null, null, 100, 1, 10, 1e-3, 20, 20, 20, List.of(2, 2, 3, 3),
-                List.of(1, 1, 1, 1), 1);
-        return new MiniResults(config, sources, TASKS, transfer, winrate, new FeatureSet(probe),
+                List.of(1, 1, 1, 1), 1, 0);
+        return new MiniResults(config, sources, TASKS, transfer, winrate, new double[0][], new FeatureSet(probe),
                 new MapShape(2, 2, 4), "class10", new FeatureSet(blocks), blockTransfer, runs, "sha", seconds);
     }
 

@@ -139,6 +139,29 @@ public final class MiniBenchmark {
         double[][] winrate = winrate(losses);
         seconds.put("transfer matrix", since(t2));
 
+        // 2b. Fine-tuned transfers: every source encoder, a new head, trained on every target's budget.
+        double[][] fineTuned = new double[0][];
+        if (config.fineTuneEpochs() > 0) {
+            long t2b = System.nanoTime();
+            fineTuned = new double[sources.size()][tasks.size()];
+            for (int s = 0; s < sources.size(); s++) {
+                for (int j = 0; j < tasks.size(); j++) {
+                    MiniTask target = tasks.get(j);
+                    String label = "fine-tune " + sources.get(s) + " -> " + target.cliName();
+                    ComputationGraph net = init(spec, target, config, seed(config, sources.get(s), target.cliName(),
+                            "fine-tune init"));
+                    copyEncoder(nets.get(sources.get(s)), net);
+                    SourceTrainer.train(net, targetTrain.get(target), config.fineTuneEpochs(), config.batch(),
+                            seed(config, sources.get(s), target.cliName(), "fine-tune order"), label, line -> { });
+                    TaskSamples truth = targetEval.get(target);
+                    fineTuned[s][j] = score(target, predict(net, truth.inputs(), m, target.outputs()), truth);
+                }
+                progress.accept(String.format(Locale.ROOT, "  mini: fine-tuned transfers from %s done (%d/%d,"
+                        + " %.0f s)", sources.get(s), s + 1, sources.size(), since(t2b)));
+            }
+            seconds.put("fine-tuned transfers", since(t2b));
+        }
+
         // 3. Probe features for DDS.
         long t3 = System.nanoTime();
         TaskSamples probeSamples = MiniTask.CLASS10.samples(test, probeIdx, seed(config, "probe"));
@@ -162,7 +185,7 @@ public final class MiniBenchmark {
         seconds.put("probe features", since(t3));
         int channels = spec.stageChannels(spec.stages());
         int side = (int) Math.round(Math.sqrt(probe.get(0).cols() / (double) channels));
-        return new MiniResults(config, sources, tasks, transfer, winrate, new FeatureSet(probe),
+        return new MiniResults(config, sources, tasks, transfer, winrate, fineTuned, new FeatureSet(probe),
                 new MapShape(side, side, channels),
                 LAYER_MODEL.cliName(), new FeatureSet(blocks), blockTransfer, runs, fingerprint, seconds);
     }
@@ -252,11 +275,44 @@ public final class MiniBenchmark {
     }
 
     private static ComputationGraph init(ResNetSpec spec, MiniTask task, MiniConfig config) {
+        return init(spec, task, config, seed(config, task.cliName(), "init"));
+    }
+
+    private static ComputationGraph init(ResNetSpec spec, MiniTask task, MiniConfig config, long seed) {
         ComputationGraph net = new ComputationGraph(MiniNetworks.network(spec,
-                task.kind() == MiniTask.Kind.CLASSIFICATION, task.outputs(),
-                seed(config, task.cliName(), "init"), config.learningRate()));
+                task.kind() == MiniTask.Kind.CLASSIFICATION, task.outputs(), seed, config.learningRate()));
         net.init();
         return net;
+    }
+
+    /** Copies every encoder parameter (all layers but the head), batch-norm statistics included. */
+    static void copyEncoder(ComputationGraph from, ComputationGraph to) {
+        for (String name : to.getConfiguration().getVertices().keySet()) {
+            org.deeplearning4j.nn.api.Layer layer = to.getLayer(name);
+            if (layer == null || name.equals(MiniNetworks.HEAD) || layer.numParams() == 0) {
+                continue;
+            }
+            org.deeplearning4j.nn.api.Layer source = from.getLayer(name);
+            for (Map.Entry<String, org.nd4j.linalg.api.ndarray.INDArray> p : source.paramTable().entrySet()) {
+                layer.setParam(p.getKey(), p.getValue().dup());
+            }
+        }
+    }
+
+    /** @return the network's head outputs for the inputs, count x k row-major */
+    static double[] predict(ComputationGraph net, float[] inputs, int count, int k) {
+        int pixels = MiniTask.SIZE * MiniTask.SIZE;
+        double[] out = new double[count * k];
+        for (int from = 0; from < count; from += EncoderFeatures.BATCH) {
+            int b = Math.min(EncoderFeatures.BATCH, count - from);
+            float[] x = new float[b * pixels];
+            System.arraycopy(inputs, from * pixels, x, 0, b * pixels);
+            org.nd4j.linalg.api.ndarray.INDArray y = net.outputSingle(org.nd4j.linalg.factory.Nd4j.create(x,
+                    new long[] {b, 1, MiniTask.SIZE, MiniTask.SIZE}, 'c'));
+            double[] v = y.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
+            System.arraycopy(v, 0, out, from * k, b * k);
+        }
+        return out;
     }
 
     private static void check(FashionMnist data, int needed, String split, String what, MiniConfig config) {

@@ -23,9 +23,12 @@ import java.util.Locale;
  * @param widths       encoder stage widths
  * @param depths       encoder blocks per stage
  * @param seed         every random choice derives from it
+ * @param fineTuneEpochs epochs of the fine-tuned transfers (every source encoder with a new head trained on every
+ *                     target's label budget, encoder included); 0 for none
  */
 public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, int batch, double learningRate,
-        int budget, int evalImages, int probeImages, List<Integer> widths, List<Integer> depths, long seed) {
+        int budget, int evalImages, int probeImages, List<Integer> widths, List<Integer> depths, long seed,
+        int fineTuneEpochs) {
     /** Validates the sizes. */
     public MiniConfig {
         widths = List.copyOf(widths);
@@ -34,6 +37,9 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
             throw new IllegalArgumentException("source images " + sourceImages + ", label budget " + budget
                     + ", evaluation images " + evalImages + " and probe images " + probeImages
                     + " must be at least 1, 10, 10 and 3");
+        }
+        if (fineTuneEpochs < 0) {
+            throw new IllegalArgumentException("fine-tuning epochs " + fineTuneEpochs + " must be 0 or more");
         }
         if (epochs < 1 || batch < 1 || !(learningRate > 0)) {
             throw new IllegalArgumentException("epochs " + epochs + ", batch " + batch + " and learning rate "
@@ -51,7 +57,7 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
      */
     public static MiniConfig quick(Path data, Path cache, long seed) {
         return new MiniConfig(data, cache, 3000, 2, 64, 2e-3, 600, 600, 200, List.of(16, 32, 64, 128),
-                List.of(1, 1, 1, 1), seed);
+                List.of(1, 1, 1, 1), seed, 0);
     }
 
     /**
@@ -64,7 +70,7 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
      */
     public static MiniConfig full(Path data, Path cache, long seed) {
         return new MiniConfig(data, cache, 20000, 3, 64, 2e-3, 2000, 2000, 200, List.of(16, 32, 64, 128),
-                List.of(1, 1, 1, 1), seed);
+                List.of(1, 1, 1, 1), seed, 2);
     }
 
     /**
@@ -76,7 +82,7 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
      */
     public MiniConfig withSizes(int sourceImages, int epochs, int budget, int evalImages) {
         return new MiniConfig(data, cache, sourceImages, epochs, batch, learningRate, budget, evalImages, probeImages,
-                widths, depths, seed);
+                widths, depths, seed, fineTuneEpochs);
     }
 
     /** @return the settings that decide a trained source, as one line (the cache key's input) */
@@ -87,7 +93,7 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
 
     /** @return every setting, for provenance */
     public String describe() {
-        return sourceKey() + String.format(Locale.ROOT, " budget=%d eval=%d probe=%d", budget, evalImages,
-                probeImages);
+        return sourceKey() + String.format(Locale.ROOT, " budget=%d eval=%d probe=%d fine-tune-epochs=%d", budget,
+                evalImages, probeImages, fineTuneEpochs);
     }
 }

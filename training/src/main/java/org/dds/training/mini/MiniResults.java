@@ -17,6 +17,8 @@ import org.dds.core.MapShape;
  * @param winrate         sources x targets: over the evaluation images and the other sources, the share of
  *                        (image, other source) pairs where this source's readout has the lower squared error (ties
  *                        count half)
+ * @param fineTuned       sources x targets: the target's metric after fine-tuning the source encoder with a new head
+ *                        on the label budget; an empty array when the run had no fine-tuning
  * @param probe           each source's last-block features on the probe images, named as {@code sources}
  * @param probeShape      the last block's feature-map shape (H, W, C), for the map normalisations
  * @param layerModel      the source whose blocks the layer-selection experiment branches ({@code class10})
@@ -27,7 +29,7 @@ import org.dds.core.MapShape;
  * @param seconds         wall time of each stage
  */
 public record MiniResults(MiniConfig config, List<String> sources, List<MiniTask> targets, double[][] transfer,
-        double[][] winrate, FeatureSet probe, MapShape probeShape, String layerModel, FeatureSet blocks, double[][] blockTransfer,
+        double[][] winrate, double[][] fineTuned, FeatureSet probe, MapShape probeShape, String layerModel, FeatureSet blocks, double[][] blockTransfer,
         List<SourceRun> sourceRuns, String dataFingerprint, Map<String, Double> seconds) {
 
     /**
@@ -40,6 +42,11 @@ public record MiniResults(MiniConfig config, List<String> sources, List<MiniTask
      * @param cacheFile the cache file name, or "" when there is none
      */
     public record SourceRun(String name, double lastLoss, double seconds, boolean fromCache, String cacheFile) {
+    }
+
+    /** @return whether the run fine-tuned every transfer */
+    public boolean hasFineTuned() {
+        return fineTuned.length > 0;
     }
 
     /** @return the target names, in column order */

@@ -64,7 +64,7 @@ class MiniBenchmarkTest {
     void runsEndToEndAndRerunsFromTheCache() throws IOException {
         writeDataSet(dir.resolve("data"), 110, 40);
         MiniConfig config = new MiniConfig(dir.resolve("data"), dir.resolve("cache"), 60, 1, 30, 2e-3, 40, 24, 12,
-                List.of(4, 4, 8, 8), List.of(1, 1, 1, 1), 7);
+                List.of(4, 4, 8, 8), List.of(1, 1, 1, 1), 7, 1);
         List<String> lines = new ArrayList<>();
         MiniResults a = MiniBenchmark.run(config, lines::add);
 
@@ -89,6 +89,14 @@ class MiniBenchmarkTest {
             }
             assertThat(sum).isCloseTo((tasks + 1) / 2.0, within(1e-9));
         }
+        assertThat(a.hasFineTuned()).isTrue();
+        assertThat(a.fineTuned()).hasNumberOfRows(tasks + 1);
+        for (double[] row : a.fineTuned()) {
+            assertThat(row).hasSize(tasks);
+            for (double v : row) {
+                assertThat(v).isFinite().isLessThanOrEqualTo(1);
+            }
+        }
         assertThat(a.probe().names()).isEqualTo(a.sources());
         assertThat(a.probe().images()).isEqualTo(12);
         // 8 channels at 4 x 4 after the last stage of a 28 x 28 input (strides 1, 2, 2, 2).
@@ -107,6 +115,7 @@ class MiniBenchmarkTest {
         for (int s = 0; s <= tasks; s++) {
             assertThat(b.transfer()[s]).containsExactly(a.transfer()[s]);
             assertThat(b.winrate()[s]).containsExactly(a.winrate()[s]);
+            assertThat(b.fineTuned()[s]).containsExactly(a.fineTuned()[s]);
         }
         for (int m = 0; m <= tasks; m++) {
             assertThat(b.probe().models().get(m).toArray()).containsExactly(a.probe().models().get(m).toArray());
@@ -114,11 +123,27 @@ class MiniBenchmarkTest {
         assertThat(lines).anyMatch(l -> l.contains("loaded from the cache"));
     }
 
+    /** Fine-tuning starts from the source: every encoder parameter is copied, the head is left as initialised. */
+    @Test
+    void copyEncoderCopiesEverythingButTheHead() {
+        var spec = MiniNetworks.encoder(List.of(4, 4, 8, 8), List.of(1, 1, 1, 1));
+        var from = new org.deeplearning4j.nn.graph.ComputationGraph(MiniNetworks.network(spec, true, 10, 1, 1e-3));
+        from.init();
+        var to = new org.deeplearning4j.nn.graph.ComputationGraph(MiniNetworks.network(spec, false, 784, 2, 1e-3));
+        to.init();
+        var head = to.getLayer(MiniNetworks.HEAD).params().dup();
+        MiniBenchmark.copyEncoder(from, to);
+        for (String name : List.of("conv1", "bn1", "layer1_0_conv1", "layer4_0_bn2")) {
+            assertThat(to.getLayer(name).params().equals(from.getLayer(name).params())).as(name).isTrue();
+        }
+        assertThat(to.getLayer(MiniNetworks.HEAD).params().equals(head)).isTrue();
+    }
+
     @Test
     void refusesTooFewImagesWithTheSizesInTheMessage() throws IOException {
         writeDataSet(dir.resolve("small"), 30, 40);
         MiniConfig config = new MiniConfig(dir.resolve("small"), null, 60, 1, 30, 2e-3, 40, 24, 12,
-                List.of(4, 4, 8, 8), List.of(1, 1, 1, 1), 7);
+                List.of(4, 4, 8, 8), List.of(1, 1, 1, 1), 7, 0);
         assertThatThrownBy(() -> MiniBenchmark.run(config, l -> { }))
                 .isInstanceOf(DdsInputException.class).hasMessageContaining("hold 30 images")
                 .hasMessageContaining("needs 100 (source images + label budget)");
