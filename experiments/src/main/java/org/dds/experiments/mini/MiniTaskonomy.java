@@ -324,8 +324,9 @@ public final class MiniTaskonomy implements Experiment {
 
         String text = summaryText(r, observedMeans, missed, hits, rhoCount == 0 ? Double.NaN : rhoSum / rhoCount,
                 targets.size(), grid.size());
-        return new ExperimentResult(NAME, new MiniTaskonomy().paperReference(), text, tables).withCharts(
-                ChartSpec.heatmap("mini-transfer", "mini-winrate", "mini-dds"),
+        ChartSpec matrices = r.hasFineTuned() ? ChartSpec.heatmap("mini-transfer", "mini-finetune", "mini-dds")
+                : ChartSpec.heatmap("mini-transfer", "mini-winrate", "mini-dds");
+        return new ExperimentResult(NAME, new MiniTaskonomy().paperReference(), text, tables).withCharts(matrices,
                 ChartSpec.heatmap("mini-layer-transfer", "mini-layer-dds"));
     }
 
