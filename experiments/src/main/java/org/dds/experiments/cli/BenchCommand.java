@@ -4,6 +4,7 @@ import org.dds.experiments.bench.AblationBenchmark;
 import org.dds.experiments.bench.AffinityBenchmark;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dds bench}: timings of the DDS computations on synthetic features. */
@@ -16,6 +17,18 @@ import picocli.CommandLine.Option;
         footer = {"%nExamples:", "  ./dds bench ablation", "  ./dds bench affinity --images 1000"})
 final class BenchCommand {
 
+    /** The synthetic features both benchmarks time: T models of d features, seeded. */
+    static final class Synthetic {
+        @Option(names = "--models", defaultValue = "20", description = "T (default: ${DEFAULT-VALUE})")
+        int models;
+
+        @Option(names = "--features", defaultValue = "2048", description = "d (default: ${DEFAULT-VALUE})")
+        int features;
+
+        @Option(names = "--seed", defaultValue = "42", description = "seed of the features (default: ${DEFAULT-VALUE})")
+        long seed;
+    }
+
     /** {@code dds bench ablation}: the full Table-2 ablation, fast path against the naive baseline. */
     @Command(name = "ablation", sortOptions = false, mixinStandardHelpOptions = true,
             header = "Times the Table-2 ablation against the naive per-pair computation.",
@@ -23,14 +36,11 @@ final class BenchCommand {
                     + " against the naive per-pair computation on the same machine, and prints the timings.",
             footer = {"%nExample:", "  ./dds bench ablation --models 20 --images 200 --features 2048 --repeats 5"})
     static final class Ablation extends DdsSubcommand {
-        @Option(names = "--models", defaultValue = "20", description = "T (default: ${DEFAULT-VALUE})")
-        int models;
+        @Mixin
+        Synthetic synthetic;
 
         @Option(names = "--images", defaultValue = "200", description = "n (default: ${DEFAULT-VALUE})")
         int images;
-
-        @Option(names = "--features", defaultValue = "2048", description = "d (default: ${DEFAULT-VALUE})")
-        int features;
 
         @Option(names = "--repeats", defaultValue = "5", description = "timed repeats (default: ${DEFAULT-VALUE})")
         int repeats;
@@ -39,12 +49,10 @@ final class BenchCommand {
                 description = "timed repeats of the naive baseline (default: ${DEFAULT-VALUE})")
         int naiveRepeats;
 
-        @Option(names = "--seed", defaultValue = "42", description = "seed of the features (default: ${DEFAULT-VALUE})")
-        long seed;
-
         @Override
         void execute() {
-            AblationBenchmark.run(models, images, features, repeats, naiveRepeats, seed, out());
+            AblationBenchmark.run(synthetic.models, images, synthetic.features, repeats, naiveRepeats,
+                    synthetic.seed, out());
         }
     }
 
@@ -54,24 +62,18 @@ final class BenchCommand {
             description = "Times one affinity matrix (T models, n images) and prints the timings.",
             footer = {"%nExample:", "  ./dds bench affinity --images 1000"})
     static final class Affinity extends DdsSubcommand {
-        @Option(names = "--models", defaultValue = "20", description = "T (default: ${DEFAULT-VALUE})")
-        int models;
+        @Mixin
+        Synthetic synthetic;
 
         @Option(names = "--images", defaultValue = "1000", description = "n (default: ${DEFAULT-VALUE})")
         int images;
 
-        @Option(names = "--features", defaultValue = "2048", description = "d (default: ${DEFAULT-VALUE})")
-        int features;
-
         @Option(names = "--repeats", defaultValue = "5", description = "timed repeats (default: ${DEFAULT-VALUE})")
         int repeats;
 
-        @Option(names = "--seed", defaultValue = "42", description = "seed of the features (default: ${DEFAULT-VALUE})")
-        long seed;
-
         @Override
         void execute() {
-            AffinityBenchmark.run(models, images, features, repeats, seed, out());
+            AffinityBenchmark.run(synthetic.models, images, synthetic.features, repeats, synthetic.seed, out());
         }
     }
 }
