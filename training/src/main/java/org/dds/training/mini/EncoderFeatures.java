@@ -56,6 +56,12 @@ public final class EncoderFeatures {
                 }
                 System.arraycopy(flat, 0, out[v], from * dims[v], b * dim);
             }
+            // Detached copies off the Java heap: free them now, not when the garbage collector notices.
+            for (INDArray a : acts.values()) {
+                if (a.closeable()) {
+                    a.close();
+                }
+            }
         }
         return out;
     }

@@ -116,19 +116,21 @@ public final class MiniBenchmark {
                         vertices);
                 for (int v = 0; v < vertices.size(); v++) {
                     int d = fTrain[v].length / config.budget();
-                    RidgeReadout readout = RidgeReadout.prepare(fTrain[v], config.budget(), fEval[v], m, d,
-                            seed(config, source, group.getKey().name(), vertices.get(v), "readout"));
-                    for (MiniTask target : group.getValue()) {
-                        int j = tasks.indexOf(target);
-                        RidgeReadout.Prediction p = readout.fit(targetTrain.get(target).targets(), target.outputs());
-                        TaskSamples truth = targetEval.get(target);
-                        double score = score(target, p.predictions(), truth);
-                        if (vertices.get(v).equals(last)) {
-                            transfer[s][j] = score;
-                            losses[s][j] = imageLosses(p.predictions(), truth.targets(), m, target.outputs());
-                        }
-                        if (layers) {
-                            blockTransfer[v][j] = score;
+                    try (RidgeReadout readout = RidgeReadout.prepare(fTrain[v], config.budget(), fEval[v], m, d,
+                            seed(config, source, group.getKey().name(), vertices.get(v), "readout"))) {
+                        for (MiniTask target : group.getValue()) {
+                            int j = tasks.indexOf(target);
+                            RidgeReadout.Prediction p = readout.fit(targetTrain.get(target).targets(),
+                                    target.outputs());
+                            TaskSamples truth = targetEval.get(target);
+                            double score = score(target, p.predictions(), truth);
+                            if (vertices.get(v).equals(last)) {
+                                transfer[s][j] = score;
+                                losses[s][j] = imageLosses(p.predictions(), truth.targets(), m, target.outputs());
+                            }
+                            if (layers) {
+                                blockTransfer[v][j] = score;
+                            }
                         }
                     }
                 }
@@ -311,6 +313,9 @@ public final class MiniBenchmark {
                     new long[] {b, 1, MiniTask.SIZE, MiniTask.SIZE}, 'c'));
             double[] v = y.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
             System.arraycopy(v, 0, out, from * k, b * k);
+            if (y.closeable()) {
+                y.close();
+            }
         }
         return out;
     }

@@ -20,7 +20,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * seeded {@value #VALIDATION_SHARE} share of the labelled images held out from the fit, then the readout is refitted
  * on all of them. Classification targets are one-hot vectors (a least-squares classifier; the class is the argmax).
  */
-public final class RidgeReadout {
+public final class RidgeReadout implements AutoCloseable {
     /** Lambda candidates, as multiples of trace(K) / n. */
     public static final double[] GRID = {1e-4, 1e-3, 1e-2, 1e-1, 1, 10};
     /** The share of labelled images held out to choose lambda. */
@@ -47,8 +47,11 @@ public final class RidgeReadout {
         /** @return (K + lambda I)^-1 y */
         INDArray solve(INDArray y, double lambda) {
             INDArray projected = vectors.transpose().mmul(y);
-            projected.diviColumnVector(values.add(lambda).reshape(values.length(), 1));
-            return vectors.mmul(projected);
+            INDArray shifted = values.add(lambda);
+            projected.diviColumnVector(shifted.reshape(values.length(), 1));
+            INDArray out = vectors.mmul(projected);
+            close(projected, shifted);
+            return out;
         }
     }
 
@@ -101,10 +104,15 @@ public final class RidgeReadout {
         Arrays.sort(fit);
         INDArray xf = xc.getRows(fit);
         INDArray xv = xc.getRows(validation);
-        Spectrum fitSpectrum = Spectrum.of(xf.mmul(xf.transpose()));
+        INDArray kf = xf.mmul(xf.transpose());
+        Spectrum fitSpectrum = Spectrum.of(kf);
         INDArray validationKernel = xv.mmul(xf.transpose());
-        Spectrum full = Spectrum.of(xc.mmul(xc.transpose()));
+        INDArray k = xc.mmul(xc.transpose());
+        Spectrum full = Spectrum.of(k);
         INDArray evalKernel = ec.mmul(xc.transpose());
+        // ND4J's buffers live off the Java heap and are freed only when the GC notices them: with n x d features
+        // (d up to 12544 for the first block) that is gigabytes, so free them now.
+        close(x, mean, xc, ec, xf, xv, kf, k);
         return new RidgeReadout(n, m, fit, validation, fitSpectrum, validationKernel, full, evalKernel);
     }
 
@@ -129,7 +137,9 @@ public final class RidgeReadout {
         for (double scale : GRID) {
             INDArray alpha = fitSpectrum.solve(yFitCentred, scale * fitSpectrum.meanValue());
             INDArray residual = validationKernel.mmul(alpha).addiRowVector(fitMean).subi(yVal);
-            double error = residual.mul(residual).sumNumber().doubleValue();
+            INDArray squares = residual.mul(residual);
+            double error = squares.sumNumber().doubleValue();
+            close(alpha, residual, squares);
             if (error < bestError) {
                 bestError = error;
                 bestScale = scale;
@@ -138,7 +148,24 @@ public final class RidgeReadout {
         INDArray mean = y.mean(0).reshape(1, k);
         INDArray alpha = fullSpectrum.solve(y.subRowVector(mean), bestScale * fullSpectrum.meanValue());
         INDArray predictions = evalKernel.mmul(alpha).addiRowVector(mean);
-        return new Prediction(predictions.dup('c').data().asDouble(), bestScale);
+        double[] out = predictions.dup('c').data().asDouble();
+        close(y, yFit, yVal, fitMean, yFitCentred, mean, alpha, predictions);
+        return new Prediction(out, bestScale);
+    }
+
+    /** Frees the Gram matrices and eigenvectors now rather than when the garbage collector gets to them. */
+    @Override
+    public void close() {
+        close(fitSpectrum.vectors(), fitSpectrum.values(), validationKernel, fullSpectrum.vectors(),
+                fullSpectrum.values(), evalKernel);
+    }
+
+    private static void close(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
+        }
     }
 
     /** @return the number of evaluation images */
