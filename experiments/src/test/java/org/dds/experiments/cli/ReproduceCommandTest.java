@@ -68,7 +68,7 @@ class ReproduceCommandTest {
                 .contains("6b2d42a7281fe4eac2f5f32499f12c3da63292d4a5d8f04bf1b8b97d9687260c")
                 .contains("src=\"data:image/png;base64,");
         String provenance = Files.readString(out.resolve("provenance.json"));
-        assertThat(provenance).contains("\"command\": \"dds reproduce --quick --out ")
+        assertThat(provenance).contains("\"command\": \"dds reproduce --skip mini-taskonomy --quick --out ")
                 .contains("\"seed\": 1993").contains("\"javaVersion\": \"" + System.getProperty("java.version"))
                 .contains("\"gitCommit\": ").contains("\"timestamp\": ")
                 .contains("all_affinities.pkl\", \"sha256\": "
