@@ -17,6 +17,7 @@ import org.dds.core.comparison.Centering;
 import org.dds.core.comparison.Cka;
 import org.dds.core.kernel.Laplacian;
 import org.dds.core.normalization.ZScore;
+import org.dds.experiments.stats.Vectors;
 
 /**
  * Layer selection by DDS (Dwivedi, Huang, Cichy, Roig, ECCV 2020, section 5.2 and Figure 4): the DDS between each
@@ -73,7 +74,7 @@ public final class LayerSelection {
          * @return the index of the family block {@code block} is most similar to (first on a tie)
          */
         public int mostSimilarFamily(int block) {
-            return argmax(mean[block]);
+            return Vectors.argmax(mean[block]);
         }
 
         /**
@@ -89,7 +90,7 @@ public final class LayerSelection {
          * @return the index of the block most similar to that family (first on a tie)
          */
         public int bestBlock(int family) {
-            return argmax(column(family));
+            return Vectors.argmax(column(family));
         }
 
         /**
@@ -238,16 +239,6 @@ public final class LayerSelection {
         List<FeatureMatrix> all = new ArrayList<>(blocks.models());
         all.addAll(others.models());
         return new FeatureSet(all);
-    }
-
-    private static int argmax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static double margin(double[] v) {

@@ -22,9 +22,10 @@ import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
 import org.dds.experiments.layers.LayerSelection;
 import org.dds.experiments.stats.ImageBootstrap;
-import org.dds.experiments.stats.MeanSpearmanTest;
 import org.dds.experiments.stats.Interval;
+import org.dds.experiments.stats.MeanSpearmanTest;
 import org.dds.experiments.stats.Seeds;
+import org.dds.experiments.stats.Vectors;
 import org.dds.experiments.taskonomy.Table2;
 import org.dds.reports.ChartSpec;
 import org.dds.reports.ExperimentResult;
@@ -288,10 +289,10 @@ public final class MiniTaskonomy implements Experiment {
         int rhoCount = 0;
         double[][] layerDds = layers.dds();
         for (int j = 0; j < targets.size(); j++) {
-            double[] measured = column(r.blockTransfer(), j);
-            double[] predicted = column(layerDds, j);
-            int best = argmax(measured);
-            int chosen = argmax(predicted);
+            double[] measured = Vectors.column(r.blockTransfer(), j);
+            double[] predicted = Vectors.column(layerDds, j);
+            int best = Vectors.argmax(measured);
+            int chosen = Vectors.argmax(predicted);
             // DDS agrees when the block it ranks first has the best measured transfer (ties included).
             boolean agrees = measured[chosen] == measured[best];
             StringBuilder bestBlocks = new StringBuilder();
@@ -514,14 +515,6 @@ public final class MiniTaskonomy implements Experiment {
         return out;
     }
 
-    private static double[] column(double[][] m, int j) {
-        double[] c = new double[m.length];
-        for (int i = 0; i < m.length; i++) {
-            c[i] = m[i][j];
-        }
-        return c;
-    }
-
     private static boolean constant(double[] v) {
         for (double x : v) {
             if (x != v[0]) {
@@ -529,16 +522,6 @@ public final class MiniTaskonomy implements Experiment {
             }
         }
         return true;
-    }
-
-    private static int argmax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static String pct(double level) {

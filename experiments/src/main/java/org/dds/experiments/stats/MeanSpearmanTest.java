@@ -42,8 +42,8 @@ public final class MeanSpearmanTest {
         double[][] truthColumns = new double[k][];
         double[][] scoreColumns = new double[k][];
         for (int j = 0; j < k; j++) {
-            truthColumns[j] = column(truth, j);
-            scoreColumns[j] = column(scores, j);
+            truthColumns[j] = Vectors.column(truth, j);
+            scoreColumns[j] = Vectors.column(scores, j);
         }
         return pValueOfColumns(truthColumns, scoreColumns, permutations, seed);
     }
@@ -93,14 +93,6 @@ public final class MeanSpearmanTest {
             }
         }
         return (hits + 1.0) / (permutations + 1.0);
-    }
-
-    private static double[] column(double[][] m, int j) {
-        double[] c = new double[m.length];
-        for (int i = 0; i < m.length; i++) {
-            c[i] = m[i][j];
-        }
-        return c;
     }
 
     /** Fisher-Yates in place; successive shuffles of the same array are still uniform permutations. */

@@ -16,6 +16,7 @@ import org.dds.experiments.stats.ImageBootstrap;
 import org.dds.experiments.stats.Interval;
 import org.dds.experiments.stats.MeanSpearmanTest;
 import org.dds.experiments.stats.Seeds;
+import org.dds.experiments.stats.Vectors;
 
 /**
  * Scores DDS variants on the Taskonomy benchmark: for each variant (a named DDS matrix computed from the images) and
@@ -189,7 +190,7 @@ public final class Scoring {
                 double[] perTaskP = new double[k];
                 List<Interval> perTaskIntervals = new ArrayList<>(k);
                 for (int j = 0; j < k; j++) {
-                    perTaskP[j] = PermutationTest.spearman(column(truth, j), column(dds, j), settings.permutations(),
+                    perTaskP[j] = PermutationTest.spearman(Vectors.column(truth, j), Vectors.column(dds, j), settings.permutations(),
                             Seeds.derive(settings.seed(), label, variant, m.cliName(), j));
                     int target = j;
                     perTaskIntervals.add(ImageBootstrap.percentile(boot.stream()
@@ -233,13 +234,5 @@ public final class Scoring {
                 + " Resampling with replacement repeats images, and a repeated image is a perfect match in every"
                 + " model; with high-dimensional, noisy features this shared artefact shifts the replicates, so those"
                 + " intervals say more about that artefact than about the estimate's uncertainty.";
-    }
-
-    private static double[] column(double[][] m, int j) {
-        double[] c = new double[m.length];
-        for (int i = 0; i < m.length; i++) {
-            c[i] = m[i][j];
-        }
-        return c;
     }
 }
