@@ -1,4 +1,4 @@
-"""Prints the oracle feature values the org.dds.core.io tests assert (numpy's reading of the same files).
+"""Prints the oracle feature values the org.dds.io tests assert (numpy's reading of the same files).
 
 Run from the repository root (python3 + numpy; numpy 2.4.6 printed the values quoted in the tests):
     python3 dds-core/src/test/resources/reference/synth20_values.py ../shared/oracle

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.dds.io.Sha256;
 import org.dds.core.DdsInputException;
 import org.dds.groundtruth.GroundTruthSource;
 import org.dds.reports.ExperimentResult;
@@ -93,28 +94,10 @@ public final class Reproduction {
         Path root = input.toAbsolutePath().normalize();
         try (Stream<Path> files = Files.isDirectory(root) ? Files.walk(root) : Stream.of(root)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                inputs.computeIfAbsent(f, p -> new InputFile(p.toString(), sha256(p)));
+                inputs.computeIfAbsent(f, p -> new InputFile(p.toString(), Sha256.of(p)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * @param file a file
-     * @return the SHA-256 of its bytes, streamed
-     */
-    public static String sha256(Path file) {
-        MessageDigest digest = GroundTruthSource.newSha256Digest();
-        byte[] buffer = new byte[BUFFER];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.dds.io.Sha256;
 import org.dds.core.DdsInputException;
 import org.dds.groundtruth.GroundTruthSource;
 import org.dds.groundtruth.files.GroundTruthLocation;
@@ -63,7 +64,7 @@ class ReproductionTest {
         assertThat(o.skipped().get(1).reason()).isEqualTo("unusable input: bad.txt is garbage: write it again");
         assertThat(o.inputs()).as("each input once, with its SHA-256").hasSize(1);
         assertThat(o.inputs().get(0).path()).isEqualTo(dir.resolve("here.txt").toString());
-        assertThat(o.inputs().get(0).sha256()).isEqualTo(GroundTruthSource.sha256Of("abc".getBytes()));
+        assertThat(o.inputs().get(0).sha256()).isEqualTo(Sha256.of("abc".getBytes()));
         assertThat(progress).hasSize(4).allMatch(l -> l.startsWith("["));
     }
 

@@ -28,24 +28,6 @@ public record GroundTruthSource(String description, String location, String sha2
         }
     }
 
-    /**
-     * @param bytes some bytes
-     * @return their SHA-256 as 64 lower-case hex digits
-     */
-    public static String sha256Of(byte[] bytes) {
-        return HexFormat.of().formatHex(newSha256Digest().digest(bytes));
-    }
-
-    /** @return a fresh SHA-256 digest, for hashing a stream as it is read */
-    public static MessageDigest newSha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-256 (MessageDigest Javadoc), so this cannot happen.
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
-    }
-
     @Override
     public String toString() {
         return description + " from " + location + " (sha256 " + sha256 + ")";

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.dds.io.Sha256;
 import org.dds.core.DdsInputException;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class TransferMatrixTest {
     /** Hand-made 3 x 3 example: value = 10 * source + target, so every cell says where it belongs. */
     private static final double[][] VALUES = {{0, 1, 2}, {10, 11, 12}, {20, 21, 22}};
     private static final GroundTruthSource SOURCE = new GroundTruthSource("test", "memory",
-            GroundTruthSource.sha256Of("x".getBytes(StandardCharsets.US_ASCII)));
+            Sha256.of("x".getBytes(StandardCharsets.US_ASCII)));
 
     private static TransferMatrix abc() {
         return new TransferMatrix(List.of("a", "b", "c"), VALUES, SOURCE);
@@ -66,7 +67,7 @@ class TransferMatrixTest {
 
     @Test
     void sourceValidatesItsHash() {
-        assertThat(GroundTruthSource.sha256Of(new byte[0])).as("SHA-256 of the empty input (FIPS 180-2 example)")
+        assertThat(Sha256.of(new byte[0])).as("SHA-256 of the empty input (FIPS 180-2 example)")
                 .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         assertThatThrownBy(() -> new GroundTruthSource("d", "f", "ABC"))
                 .hasMessageContaining("not 64 lower-case hex digits");

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
+
+import org.dds.reports.json.ResultsJson;
 
 /**
  * Where a run's results came from, written beside them as {@code provenance.json}: the command line, the
@@ -88,43 +89,6 @@ public record Provenance(String command, SortedMap<String, String> config, Sorte
 
     /** @return the provenance as a JSON object, two-space indented, ending in a newline */
     public String toJson() {
-        StringBuilder s = new StringBuilder("{\n");
-        field(s, "command", Json.string(command));
-        s.append("  \"config\": ").append(object(config, Json::string)).append(",\n");
-        s.append("  \"seeds\": ").append(object(seeds, String::valueOf)).append(",\n");
-        field(s, "projectVersion", Json.string(projectVersion));
-        field(s, "gitCommit", Json.string(gitCommit));
-        field(s, "javaVersion", Json.string(javaVersion));
-        field(s, "os", Json.string(os));
-        field(s, "timestamp", Json.string(timestamp));
-        if (elapsed != null) {
-            s.append("  \"elapsedSeconds\": ").append(elapsedSeconds()).append(",\n");
-        }
-        s.append("  \"inputs\": [");
-        for (int k = 0; k < inputs.size(); k++) {
-            InputFile f = inputs.get(k);
-            s.append(k == 0 ? "\n" : ",\n").append("    {\"path\": ").append(Json.string(f.path()))
-                    .append(", \"sha256\": ").append(Json.string(f.sha256())).append('}');
-        }
-        s.append(inputs.isEmpty() ? "]\n" : "\n  ]\n").append("}\n");
-        return s.toString();
-    }
-
-    private static void field(StringBuilder s, String name, String json) {
-        s.append("  ").append(Json.string(name)).append(": ").append(json).append(",\n");
-    }
-
-    private static <V> String object(Map<String, V> map, Function<V, String> value) {
-        if (map.isEmpty()) {
-            return "{}";
-        }
-        StringBuilder s = new StringBuilder("{");
-        String sep = "\n";
-        for (Map.Entry<String, V> e : map.entrySet()) {
-            s.append(sep).append("    ").append(Json.string(e.getKey())).append(": ")
-                    .append(value.apply(e.getValue()));
-            sep = ",\n";
-        }
-        return s.append("\n  }").toString();
+        return ResultsJson.write(this);
     }
 }

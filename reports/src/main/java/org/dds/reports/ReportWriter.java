@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.dds.io.AtomicFiles;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dds.core.DdsInputException;
@@ -72,7 +74,7 @@ public final class ReportWriter {
         String md = markdown(report, plan);
         AtomicFiles.writeDirectory(runDirectory, dir -> {
             for (ResultTable t : tables.values()) {
-                AtomicFiles.write(dir.resolve(t.id() + ".csv"), w -> writeCsv(t, w));
+                AtomicFiles.writeText(dir.resolve(t.id() + ".csv"), w -> writeCsv(t, w));
             }
             AtomicFiles.writeString(dir.resolve(RESULTS_FILE), json);
             AtomicFiles.writeString(dir.resolve(PROVENANCE_FILE), report.provenance().toJson());
@@ -127,7 +129,7 @@ public final class ReportWriter {
      * @param table the table
      */
     public static void writeCsv(Path file, ResultTable table) {
-        AtomicFiles.write(file, w -> writeCsv(table, w));
+        AtomicFiles.writeText(file, w -> writeCsv(table, w));
     }
 
     /**

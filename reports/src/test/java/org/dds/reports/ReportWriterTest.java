@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.dds.io.AtomicFiles;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,7 +150,7 @@ class ReportWriterTest {
         assertThat(names(run)).containsExactly("kept.csv");
 
         Path file = dir.resolve("out.csv");
-        assertThatThrownBy(() -> AtomicFiles.write(file, w -> {
+        assertThatThrownBy(() -> AtomicFiles.writeText(file, w -> {
             w.write("half");
             throw new IOException("disk full");
         })).isInstanceOf(UncheckedIOException.class);

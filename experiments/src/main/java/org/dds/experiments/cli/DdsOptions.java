@@ -9,7 +9,7 @@ import org.dds.core.MapShape;
 import org.dds.core.affinity.DdsConfig;
 import org.dds.core.comparison.Centering;
 import org.dds.core.comparison.ComparisonType;
-import org.dds.core.io.FeatureReader;
+import org.dds.io.FeatureReader;
 import org.dds.core.kernel.FunctionType;
 import org.dds.core.normalization.NormalizationType;
 

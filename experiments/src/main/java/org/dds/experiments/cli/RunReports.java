@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.stream.Stream;
 
+import org.dds.io.Sha256;
 import org.dds.experiments.ProjectInfo;
 import org.dds.experiments.Reproduction;
 import org.dds.groundtruth.files.GroundTruthLocator;
@@ -63,7 +64,7 @@ final class RunReports {
         Path root = input.toAbsolutePath().normalize();
         try (Stream<Path> all = Files.isDirectory(root) ? Files.walk(root) : Stream.of(root)) {
             for (Path f : all.filter(Files::isRegularFile).sorted().toList()) {
-                files.computeIfAbsent(f, p -> new InputFile(p.toString(), Reproduction.sha256(p)));
+                files.computeIfAbsent(f, p -> new InputFile(p.toString(), Sha256.of(p)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.dds.core.FeatureSet;
-import org.dds.core.io.FeatureReader;
+import org.dds.io.FeatureReader;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
 import org.slf4j.Logger;

@@ -30,11 +30,11 @@ import org.dds.experiments.taskonomy.Table2;
 import org.dds.reports.ChartSpec;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.ResultTable;
-import org.dds.training.mini.FashionMnist;
-import org.dds.training.mini.MiniBenchmark;
-import org.dds.training.mini.MiniConfig;
-import org.dds.training.mini.MiniResults;
-import org.dds.training.mini.MiniTask;
+import org.dds.mini.FashionMnist;
+import org.dds.mini.MiniBenchmark;
+import org.dds.mini.MiniConfig;
+import org.dds.mini.MiniResults;
+import org.dds.mini.MiniTask;
 
 /**
  * Mini-Taskonomy (SPEC section 7; beyond the paper): one small ResNet per Fashion-MNIST task trained here, a

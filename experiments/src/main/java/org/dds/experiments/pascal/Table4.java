@@ -11,7 +11,7 @@ import java.util.OptionalInt;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
-import org.dds.core.io.FeatureReader;
+import org.dds.io.FeatureReader;
 import org.dds.core.kernel.FunctionType;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;

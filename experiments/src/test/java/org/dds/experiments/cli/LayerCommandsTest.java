@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
-import org.dds.core.io.NpyWriter;
-import org.dds.core.io.NpzWriter;
+import org.dds.io.NpyWriter;
+import org.dds.io.NpzWriter;
 import org.dds.experiments.layers.PlantedLayers;
 import org.dds.experiments.pascal.Fixtures;
 import org.junit.jupiter.api.BeforeAll;

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
-import org.dds.core.io.FeatureReader;
-import org.dds.core.io.NpyWriter;
+import org.dds.io.FeatureReader;
+import org.dds.io.NpyWriter;
 import org.dds.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
-import org.dds.core.io.NpzWriter;
+import org.dds.io.NpzWriter;
 import org.dds.experiments.layers.Figure4;
 import org.dds.experiments.layers.PlantedLayers;
 import org.dds.experiments.pascal.Fixtures;

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
-import org.dds.core.io.NpyWriter;
+import org.dds.io.NpyWriter;
 import org.dds.experiments.ExperimentContext;
 import org.dds.groundtruth.files.GroundTruthLocation;
 import org.dds.groundtruth.taskonomy.TaskonomyTasks;

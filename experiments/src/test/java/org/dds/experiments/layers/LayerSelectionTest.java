@@ -14,7 +14,7 @@ import java.util.OptionalInt;
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
 import org.dds.core.affinity.Dds;
-import org.dds.core.io.NpzWriter;
+import org.dds.io.NpzWriter;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
 import org.dds.experiments.pascal.Fixtures;

@@ -9,9 +9,9 @@ import java.util.List;
 
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.ResultTable;
-import org.dds.training.mini.MiniBenchmark;
-import org.dds.training.mini.MiniConfig;
-import org.dds.training.mini.MiniResults;
+import org.dds.mini.MiniBenchmark;
+import org.dds.mini.MiniConfig;
+import org.dds.mini.MiniResults;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -18,10 +18,10 @@ import org.dds.core.affinity.DdsConfig;
 import org.dds.experiments.layers.LayerSelection;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.ResultTable;
-import org.dds.training.mini.MiniBenchmark;
-import org.dds.training.mini.MiniConfig;
-import org.dds.training.mini.MiniResults;
-import org.dds.training.mini.MiniTask;
+import org.dds.mini.MiniBenchmark;
+import org.dds.mini.MiniConfig;
+import org.dds.mini.MiniResults;
+import org.dds.mini.MiniTask;
 import org.junit.jupiter.api.Test;
 
 class MiniTaskonomyTest {

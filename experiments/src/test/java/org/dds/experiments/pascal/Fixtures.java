@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
-import org.dds.core.io.NpyWriter;
+import org.dds.io.NpyWriter;
 import org.dds.experiments.planted.PlantedFeatures;
 import org.dds.groundtruth.pascal.PascalVocGroundTruth;
 

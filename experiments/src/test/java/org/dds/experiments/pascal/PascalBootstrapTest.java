@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
-import org.dds.core.io.FeatureReader;
+import org.dds.io.FeatureReader;
 import org.dds.core.kernel.FunctionType;
 import org.dds.groundtruth.pascal.PascalVocGroundTruth;
 import org.junit.jupiter.api.Test;

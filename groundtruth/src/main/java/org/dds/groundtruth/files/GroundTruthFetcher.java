@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
+import org.dds.io.Sha256;
 import org.dds.core.DdsInputException;
 import org.dds.groundtruth.GroundTruthSource;
 import org.slf4j.Logger;
@@ -111,7 +112,7 @@ public final class GroundTruthFetcher {
         URI url = file.url(baseUrl);
         try {
             if (Files.isRegularFile(target)) {
-                String present = GroundTruthSource.sha256Of(Files.readAllBytes(target));
+                String present = Sha256.of(Files.readAllBytes(target));
                 if (present.equals(file.sha256())) {
                     listener.alreadyPresent(target);
                     return target;
@@ -177,7 +178,7 @@ public final class GroundTruthFetcher {
     }
 
     private String copyHashing(URI url, InputStream body, Path temp, long length) throws IOException {
-        MessageDigest digest = GroundTruthSource.newSha256Digest();
+        MessageDigest digest = Sha256.digest();
         byte[] buffer = new byte[BUFFER];
         long total = 0;
         try (OutputStream out = Files.newOutputStream(temp)) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.dds.io.Sha256;
 import org.dds.core.DdsInputException;
 import org.dds.groundtruth.GroundTruthSource;
 import org.dds.groundtruth.taskonomy.TaskonomyTasks;
@@ -121,7 +122,7 @@ public record PascalVocGroundTruth(List<String> sources, double[] miou, GroundTr
         double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
         return new PascalVocGroundTruth(names, v,
                 new GroundTruthSource("Pascal VOC transfer mIoU (paper Table 4)", location,
-                        GroundTruthSource.sha256Of(csv)));
+                        Sha256.of(csv)));
     }
 
     /** @return a copy of the mIoU values, aligned with {@link #sources()} */

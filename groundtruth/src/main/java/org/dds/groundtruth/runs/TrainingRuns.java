@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.dds.io.Sha256;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -77,7 +78,7 @@ public final class TrainingRuns {
                     + " is readable", e);
         }
         GroundTruthSource source = new GroundTruthSource("training run result (" + RESULT_CSV + " of dds train)",
-                file.toAbsolutePath().toString(), GroundTruthSource.sha256Of(bytes));
+                file.toAbsolutePath().toString(), Sha256.of(bytes));
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
         try (CSVParser parser = format.parse(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
             checkHeader(file, parser.getHeaderMap());

@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.dds.io.Sha256;
 import org.dds.core.DdsInputException;
-import org.dds.core.io.pickle.RestrictedUnpickler;
+import org.dds.io.pickle.RestrictedUnpickler;
 import org.dds.groundtruth.GroundTruthSource;
 import org.dds.groundtruth.TransferMatrix;
 import org.dds.groundtruth.files.FetchListener;
@@ -86,7 +87,7 @@ public final class TaskonomyGroundTruth {
         }
         String sha256;
         try {
-            sha256 = GroundTruthSource.sha256Of(Files.readAllBytes(file));
+            sha256 = Sha256.of(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

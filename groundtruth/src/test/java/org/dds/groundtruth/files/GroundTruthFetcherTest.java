@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.dds.io.Sha256;
 import org.dds.core.DdsInputException;
 import org.dds.core.testing.SharedData;
 import org.dds.groundtruth.GroundTruthSource;
@@ -141,7 +142,7 @@ class GroundTruthFetcherTest {
         assertThatThrownBy(() -> new GroundTruthFetcher(base, recorder).fetch(dir, f))
                 .isInstanceOf(DdsInputException.class)
                 .hasMessageContaining(base.resolve(f.remotePath()).toString())
-                .hasMessageContaining("has SHA-256 " + GroundTruthSource.sha256Of(wrong))
+                .hasMessageContaining("has SHA-256 " + Sha256.of(wrong))
                 .hasMessageContaining(f.sha256() + " was expected");
         assertThat(leftovers(dir)).as("neither the target nor a temporary file remains").isEmpty();
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.dds.io.Sha256;
 import org.dds.core.DdsInputException;
 import org.dds.groundtruth.GroundTruthSource;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class TrainingRunsTest {
         assertThat(sem3.weights()).isEqualTo("resnet50_imagenet.npz");
         assertThat(sem3.source().location()).isEqualTo(a.toAbsolutePath().toString());
         // The SHA-256 of the bytes the test wrote.
-        assertThat(sem3.source().sha256()).isEqualTo(GroundTruthSource.sha256Of(Files.readAllBytes(a)));
+        assertThat(sem3.source().sha256()).isEqualTo(Sha256.of(Files.readAllBytes(a)));
         assertThat(TrainingRuns.read(Files.createDirectories(dir.resolve("empty")))).isEmpty();
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dds.io.Sha256;
 import org.dds.core.DdsInputException;
 import org.dds.core.testing.SharedData;
 import org.dds.groundtruth.GroundTruthSource;
@@ -163,7 +164,7 @@ class TaskonomyGroundTruthTest {
     }
 
     private static GroundTruthSource source(String location) {
-        return new GroundTruthSource("test", location, GroundTruthSource.sha256Of(new byte[0]));
+        return new GroundTruthSource("test", location, Sha256.of(new byte[0]));
     }
 
     /** Every one of the 289 keys, value i + j / 100 so that no two cells are equal. */

@@ -14,6 +14,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.dds.core.DdsInputException;
+import org.dds.io.Json;
 import org.dds.reports.ChartSpec;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.InputFile;
@@ -27,9 +28,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,11 +67,7 @@ public final class ResultsJson {
      */
     public static String write(Report report) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            DefaultIndenter indent = new DefaultIndenter("  ", "\n");
-            g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)).withObjectIndenter(indent)
-                    .withArrayIndenter(indent));
+        try (JsonGenerator g = generator(out)) {
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", VERSION);
@@ -149,10 +143,37 @@ public final class ResultsJson {
                 + "; regenerate it with ./dds reproduce", cause);
     }
 
+    /**
+     * @param provenance where a run's results came from
+     * @return it as the JSON object of {@code provenance.json}, two-space indented, ending in a newline
+     */
+    public static String write(Provenance provenance) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = generator(out)) {
+            g.writeStartObject();
+            writeProvenanceFields(g, provenance);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON to memory", e);
+        }
+        return out.append('\n').toString();
+    }
+
     // ---- writing -------------------------------------------------------------------------------------------
+
+    private static JsonGenerator generator(StringWriter out) throws IOException {
+        JsonGenerator g = new JsonFactory().createGenerator(out);
+        g.setPrettyPrinter(Json.prettyPrinter());
+        return g;
+    }
 
     private static void writeProvenance(JsonGenerator g, Provenance p) throws IOException {
         g.writeObjectFieldStart("provenance");
+        writeProvenanceFields(g, p);
+        g.writeEndObject();
+    }
+
+    private static void writeProvenanceFields(JsonGenerator g, Provenance p) throws IOException {
         g.writeStringField("command", p.command());
         g.writeObjectFieldStart("config");
         for (Map.Entry<String, String> e : p.config().entrySet()) {
@@ -180,7 +201,6 @@ public final class ResultsJson {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 
     private static void writeResult(JsonGenerator g, ExperimentResult r) throws IOException {

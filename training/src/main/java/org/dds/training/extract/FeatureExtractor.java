@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import org.dds.core.DdsInputException;
-import org.dds.core.io.NpyWriter;
+import org.dds.io.NpyWriter;
 import org.dds.training.backend.NativeBackend;
 import org.dds.training.data.Augmentation;
 import org.dds.training.data.Sample;

@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +19,9 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.dds.core.DdsInputException;
+import org.dds.io.AtomicFiles;
+import org.dds.io.Json;
+import org.dds.io.Sha256;
 import org.dds.training.backend.NativeBackend;
 import org.dds.training.data.DenseBatches;
 import org.dds.training.data.DenseDataset;
@@ -254,20 +254,20 @@ public final class Trainer {
 
     private void saveCheckpoint(ComputationGraph net, int epochsDone, List<String> rows) {
         Path out = config.out();
-        Files2.atomically(out.resolve(CHECKPOINT), f -> ModelSerializer.writeModel(net, f.toFile(), true));
+        AtomicFiles.writeFile(out.resolve(CHECKPOINT), f -> ModelSerializer.writeModel(net, f.toFile(), true));
         StringBuilder csv = new StringBuilder("epoch,train_loss," + config.task().metric()
                 + ",learning_rate,seconds,images_per_second\n");
         rows.forEach(r -> csv.append(r).append('\n'));
-        Files2.writeString(out.resolve(EPOCHS), csv.toString());
+        AtomicFiles.writeString(out.resolve(EPOCHS), csv.toString());
         StringBuilder state = new StringBuilder("epochs_done=" + epochsDone + "\n");
         config.settings().forEach((k, v) -> state.append("setting.").append(k).append('=')
                 .append(v.replace("\\", "\\\\")).append('\n'));
-        Files2.writeString(out.resolve(STATE), state.toString());
+        AtomicFiles.writeString(out.resolve(STATE), state.toString());
     }
 
     private void writeResult(RunResult r) {
         Path out = config.out();
-        Files2.writeString(out.resolve(RESULT_CSV), RunResult.CSV_HEADER + "\n" + r.csvRow() + "\n");
+        AtomicFiles.writeString(out.resolve(RESULT_CSV), RunResult.CSV_HEADER + "\n" + r.csvRow() + "\n");
         SortedMap<String, String> provenance = new TreeMap<>();
         provenance.put("java_version", System.getProperty("java.version"));
         provenance.put("os", System.getProperty("os.name") + "/" + System.getProperty("os.arch"));
@@ -283,10 +283,11 @@ public final class Trainer {
         result.put("metric", r.metric());
         result.put("value", Double.toString(r.value()));
         result.put("higher_is_better", String.valueOf(r.task().higherIsBetter()));
-        String json = "{\n  \"result\": " + Json.object(result, "  ") + ",\n  \"settings\": "
-                + Json.object(config.settings(), "  ") + ",\n  \"provenance\": " + Json.object(provenance, "  ")
-                + "\n}\n";
-        Files2.writeString(out.resolve(RESULT_JSON), json);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("result", result);
+        json.put("settings", config.settings());
+        json.put("provenance", provenance);
+        AtomicFiles.writeString(out.resolve(RESULT_JSON), Json.write(json));
     }
 
     private void checkSettings(Properties state, Path out) {
@@ -346,11 +347,10 @@ public final class Trainer {
      * @return its SHA-256, hex
      */
     static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new DdsInputException("cannot read " + file + ": " + e.getMessage(), e);
+        try {
+            return Sha256.of(file);
+        } catch (java.io.UncheckedIOException e) {
+            throw new DdsInputException("cannot read " + file + ": " + e.getCause().getMessage(), e);
         }
     }
 

@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
-import org.dds.core.io.FeatureReader;
+import org.dds.io.FeatureReader;
 import org.dds.training.model.ResNetSpec;
 import org.dds.training.weights.KerasFiles;
 import org.dds.training.weights.StateDicts;

@@ -1,8 +1,0 @@
-/**
- * NumPy's data as Python pickles and {@code .npy} headers spell it: element types ({@link
- * org.dds.core.io.pickle.NumpyDtype}), arrays ({@link org.dds.core.io.pickle.NdArray}) and a restricted pickle
- * reader ({@link org.dds.core.io.pickle.RestrictedUnpickler}) that turns plain data and numpy arrays into Java values.
- * A pickle can name any Python function to call, so the reader accepts only numpy's array and scalar constructors and
- * refuses every other global before anything happens.
- */
-package org.dds.core.io.pickle;

@@ -1,0 +1,198 @@
+package org.dds.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.dds.core.DdsInputException;
+import org.dds.core.FeatureMatrix;
+import org.dds.core.FeatureSet;
+import org.dds.core.MapShape;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the features of several models from any layout of SPEC section 5, detecting which:
+ * <ul>
+ *   <li>a directory of {@code <model>.npy} (ordered by {@code models.txt} when present, else by file name);</li>
+ *   <li>a directory (tree) in the authors' per-image layout, {@code <...><task>_encoder_output.npy};</li>
+ *   <li>an {@code .npz} (archive order);</li>
+ *   <li>a {@code .npy}: a numeric array is one model named after the file, an object array is the authors'
+ *       pickled dict {@code taskonomy_pascal_feats_<dataset>.npy};</li>
+ *   <li>a {@code .csv} (one model named after the file) or a directory of {@code .csv} files.</li>
+ * </ul>
+ * Every problem is a {@link DdsInputException} whose message is one sentence naming the file (and model or position
+ * where relevant) and the fix.
+ */
+public final class FeatureReader {
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureReader.class);
+    private static final String FORMATS = "a directory of <model>.npy files (with an optional models.txt), an .npz, "
+            + "a .npy, the authors' taskonomy_pascal_feats_<dataset>.npy or per-image <image>_<task>"
+            + PerImageLayout.SUFFIX + " files, a .csv or a directory of .csv files";
+
+    private FeatureReader() {
+    }
+
+    /**
+     * @param path a file or directory in one of the supported layouts
+     * @return the models, in order
+     */
+    public static FeatureSet read(Path path) {
+        return load(path).features();
+    }
+
+    /**
+     * Reads the features and checks that every model's features are maps of the expected shape: a model read from
+     * an n x H x W x C array must have exactly that (H, W, C); any other must have H*W*C features.
+     *
+     * @param path          a file or directory in one of the supported layouts
+     * @param expectedShape the feature-map shape the caller will use (e.g. for the map normalisations)
+     * @return the models, in order
+     */
+    public static FeatureSet read(Path path, MapShape expectedShape) {
+        Objects.requireNonNull(expectedShape, "expectedShape");
+        LoadedFeatures loaded = load(path);
+        for (FeatureMatrix m : loaded.features().models()) {
+            Optional<MapShape> found = loaded.mapShape(m.name());
+            if (found.isPresent() && !found.get().equals(expectedShape)) {
+                throw new DdsInputException("model '" + m.name() + "' in '" + path + "' has feature maps of shape "
+                        + found.get() + " but " + expectedShape + " was asked for: pass --shape " + found.get());
+            }
+            if (m.cols() != expectedShape.size()) {
+                throw new DdsInputException("model '" + m.name() + "' in '" + path + "' has " + m.cols()
+                        + " features per image but the shape " + expectedShape + " needs " + expectedShape.size()
+                        + ": pass the feature-map shape H,W,C of this model");
+            }
+        }
+        return loaded.features();
+    }
+
+    /**
+     * Reads the features with the layout detected and the feature-map shapes found in 4-D arrays.
+     *
+     * @param path a file or directory in one of the supported layouts
+     * @return the models and where they came from
+     */
+    public static LoadedFeatures load(Path path) {
+        Objects.requireNonNull(path, "path");
+        if (!Files.exists(path)) {
+            throw new DdsInputException("features path '" + path + "' does not exist: pass --features " + FORMATS);
+        }
+        LoadedFeatures loaded = Files.isDirectory(path) ? directory(path) : file(path);
+        LOG.info("read {} models x {} images from {} ({})", loaded.features().size(), loaded.features().images(),
+                path, loaded.format());
+        return loaded;
+    }
+
+    private static LoadedFeatures file(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String where = NpyReader.where(file);
+        if (name.endsWith(".npz")) {
+            return NpzReader.load(file);
+        }
+        if (name.endsWith(".csv")) {
+            return single(file, new ModelFeatures(CsvFeatureReader.read(file), Optional.empty()), FeatureFormat.CSV);
+        }
+        if (name.endsWith(".npy")) {
+            if (NpzReader.looksLikeZip(file)) {
+                throw new DdsInputException(where + " is a zip archive, not a .npy: rename it to .npz");
+            }
+            NpyHeader header = NpyReader.readHeader(file);
+            if (header.dtype().isPresent() && header.dtype().get().isObject()) {
+                return PickledFeatures.read(file, header);
+            }
+            return single(file, NpyReader.readModel(file, NpyReader.stem(file)), FeatureFormat.NPY);
+        }
+        throw new DdsInputException(where + " has an extension DDS does not read: pass --features " + FORMATS);
+    }
+
+    private static LoadedFeatures single(Path file, ModelFeatures model, FeatureFormat format) {
+        return LoadedFeatures.of(List.of(model), format, file, NpyReader.where(file));
+    }
+
+    private static LoadedFeatures directory(Path dir) {
+        String where = "directory '" + dir + "'";
+        Map<String, Path> npy = new LinkedHashMap<>();
+        Map<String, Path> csv = new LinkedHashMap<>();
+        boolean hasNpz = false;
+        List<Path> entries = list(dir, where);
+        if (entries.isEmpty()) {
+            throw new DdsInputException(where + " is empty: put one <model>.npy per model in it (and optionally "
+                    + "models.txt), or pass --features " + FORMATS);
+        }
+        for (Path f : entries) {
+            String name = f.getFileName().toString();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (name.startsWith(".") || !Files.isRegularFile(f)) {
+                continue;
+            }
+            if (lower.endsWith(".npy") && !name.endsWith(PerImageLayout.SUFFIX)) {
+                npy.put(NpyReader.stem(f), f);
+            } else if (lower.endsWith(".csv")) {
+                csv.put(NpyReader.stem(f), f);
+            } else if (lower.endsWith(".npz")) {
+                hasNpz = true;
+            }
+        }
+        List<Path> perImage = perImageFiles(dir, where);
+        if (!perImage.isEmpty()) {
+            if (!npy.isEmpty()) {
+                throw new DdsInputException(where + " holds both per-image *" + PerImageLayout.SUFFIX
+                        + " files and <model>.npy files such as '" + npy.values().iterator().next().getFileName()
+                        + "': keep one layout per directory");
+            }
+            return PerImageLayout.read(dir, perImage);
+        }
+        if (!npy.isEmpty()) {
+            if (!csv.isEmpty()) {
+                throw new DdsInputException(where + " holds both .npy and .csv files: keep one format per directory");
+            }
+            return models(dir, where, npy, ".npy", FeatureFormat.NPY_DIRECTORY);
+        }
+        if (!csv.isEmpty()) {
+            return models(dir, where, csv, ".csv", FeatureFormat.CSV_DIRECTORY);
+        }
+        throw new DdsInputException(where + " holds no .npy or .csv features"
+                + (hasNpz ? " (but an .npz: pass that file itself)" : "") + ": pass --features " + FORMATS);
+    }
+
+    private static LoadedFeatures models(Path dir, String where, Map<String, Path> files, String extension,
+                                         FeatureFormat format) {
+        List<ModelFeatures> models = new ArrayList<>();
+        for (String name : ModelOrder.forDirectory(dir, files, "%s" + extension)) {
+            Path f = files.get(name);
+            models.add(extension.equals(".csv") ? new ModelFeatures(CsvFeatureReader.read(f, name), Optional.empty())
+                    : NpyReader.readModel(f, name));
+        }
+        return LoadedFeatures.of(models, format, dir, where);
+    }
+
+    /** @return the directory's entries sorted by file name */
+    private static List<Path> list(Path dir, String where) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new DdsInputException("cannot list " + where + " (" + e.getMessage()
+                    + "): check that it is a readable directory", e);
+        }
+    }
+
+    private static List<Path> perImageFiles(Path dir, String where) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(PerImageLayout.SUFFIX) && Files.isRegularFile(p))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new DdsInputException("cannot list " + where + " (" + e.getMessage()
+                    + "): check that it is a readable directory", e);
+        }
+    }
+}

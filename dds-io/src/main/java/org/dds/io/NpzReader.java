@@ -1,0 +1,109 @@
+package org.dds.io;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+import org.dds.core.DdsInputException;
+import org.dds.core.FeatureSet;
+
+/**
+ * Reads an {@code .npz} (what {@code numpy.savez} and {@code numpy.savez_compressed} write): a zip archive with one
+ * {@code <model>.npy} member per model, stored or deflated. Models come in archive order, each named after its
+ * member without {@code .npy}; each member is read as by {@link NpyReader}.
+ */
+public final class NpzReader {
+    /** Deflate cannot compress by more than about 1032:1; a larger declared ratio is a corrupt or hostile entry. */
+    private static final long MAX_DEFLATE_RATIO = 1100;
+
+    private NpzReader() {
+    }
+
+    /**
+     * @param file the archive
+     * @return the models, in archive order
+     */
+    public static FeatureSet read(Path file) {
+        return load(file).features();
+    }
+
+    /**
+     * Reads the models and the feature-map shapes of the members that hold n x H x W x C arrays.
+     *
+     * @param file the archive
+     * @return the models, in archive order
+     * @throws DdsInputException naming the archive (and member) for a missing, corrupt or empty archive, a member
+     *                           that is not a numeric .npy, or models with different numbers of images
+     */
+    public static LoadedFeatures load(Path file) {
+        String where = NpyReader.where(file);
+        long fileLength = NpyReader.length(file, where);
+        List<ModelFeatures> models = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                if (e.isDirectory()) {
+                    continue;
+                }
+                String member = "member '" + e.getName() + "' of " + where;
+                if (!e.getName().endsWith(".npy")) {
+                    throw new DdsInputException(member + " is not a .npy array: an .npz for DDS holds one "
+                            + "<model>.npy per model (numpy.savez(path, model=array, ...))");
+                }
+                long size = e.getSize();
+                long packed = e.getCompressedSize();
+                if (size >= 0 && (e.getMethod() == ZipEntry.STORED ? size > fileLength
+                        : packed >= 0 && size > packed * MAX_DEFLATE_RATIO + 1024)) {
+                    throw new DdsInputException(member + " declares " + size + " bytes, more than its "
+                            + (packed >= 0 ? packed : fileLength) + " stored bytes can hold: the archive is "
+                            + "corrupt; re-create it with numpy.savez");
+                }
+                String name = e.getName().substring(0, e.getName().length() - ".npy".length());
+                try (InputStream in = new BufferedInputStream(zip.getInputStream(e), 1 << 16)) {
+                    models.add(NpyReader.toModel(NpyReader.readArray(in, size, member), name));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new DdsInputException(where + " does not exist: check the path", e);
+        } catch (ZipException e) {
+            throw new DdsInputException(where + " is not a readable .npz (zip) archive (" + e.getMessage()
+                    + "): re-create it with numpy.savez", e);
+        } catch (IOException e) {
+            throw NpyReader.unreadable(where, e);
+        } catch (DdsInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // java.util.zip reports some malformed entries (e.g. bad names) as unchecked exceptions.
+            throw new DdsInputException(where + " is not a readable .npz (zip) archive (" + e.getMessage()
+                    + "): re-create it with numpy.savez", e);
+        }
+        if (models.isEmpty()) {
+            throw new DdsInputException(where + " holds no arrays: save one array per model with "
+                    + "numpy.savez(path, model=array, ...)");
+        }
+        return LoadedFeatures.of(models, FeatureFormat.NPZ, file, where);
+    }
+
+    /**
+     * @param file a path
+     * @return true if the file starts like a zip archive
+     */
+    static boolean looksLikeZip(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(2);
+            return b.length == 2 && b[0] == 'P' && b[1] == 'K';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,375 @@
+package org.dds.mini;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.dds.io.Sha256;
+import org.dds.core.FeatureMatrix;
+import org.dds.core.FeatureSet;
+import org.dds.core.MapShape;
+import org.dds.training.backend.NativeBackend;
+import org.dds.training.model.ResNetSpec;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * Runs the measured part of the Mini-Taskonomy benchmark (SPEC section 7): trains one small ResNet encoder per
+ * {@link MiniTask} from scratch (plus an untrained control), builds the brute-force transfer and winrate matrices by
+ * fitting a {@link RidgeReadout} from every frozen source encoder to every target task on a label budget, measures
+ * transfer from each block of the 10-class encoder, and collects the features DDS is computed from.
+ *
+ * <p>Every step is seeded from {@link MiniConfig#seed()}; trained sources are cached ({@link SourceTrainer}).
+ */
+public final class MiniBenchmark {
+    /** The name of the untrained control source. */
+    public static final String CONTROL = "untrained";
+    /** The source the layer-selection experiment branches. */
+    public static final MiniTask LAYER_MODEL = MiniTask.CLASS10;
+    /** Bumped whenever a change makes cached sources stale. */
+    static final int CACHE_VERSION = 1;
+
+    private MiniBenchmark() {
+    }
+
+    /**
+     * @param config   sizes, seeds, data and cache folders
+     * @param progress takes progress lines
+     * @return the measurements
+     * @throws org.dds.core.DdsInputException when Fashion-MNIST is missing or malformed
+     */
+    public static MiniResults run(MiniConfig config, Consumer<String> progress) {
+        NativeBackend.configure();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        FashionMnist train = FashionMnist.load(config.data(), "train", Integer.MAX_VALUE);
+        FashionMnist test = FashionMnist.load(config.data(), "t10k", Integer.MAX_VALUE);
+        int trainCount = train.labels().length;
+        int testCount = test.labels().length;
+        check(train, config.sourceImages() + config.budget(), "train", "source images + label budget", config);
+        check(test, config.evalImages() + config.probeImages(), "t10k", "evaluation + probe images", config);
+        String fingerprint = fingerprint(train, test);
+        int[] sourceIdx = range(0, config.sourceImages());
+        int[] budgetIdx = range(trainCount - config.budget(), config.budget());
+        int[] evalIdx = range(0, config.evalImages());
+        int[] probeIdx = range(testCount - config.probeImages(), config.probeImages());
+        seconds.put("load data", since(t0));
+
+        ResNetSpec spec = MiniNetworks.encoder(config.widths(), config.depths());
+        List<String> blockNames = MiniNetworks.blocks(spec);
+        String last = blockNames.get(blockNames.size() - 1);
+
+        // 1. Sources.
+        long t1 = System.nanoTime();
+        List<MiniTask> tasks = List.of(MiniTask.values());
+        Map<String, ComputationGraph> nets = new LinkedHashMap<>();
+        List<MiniResults.SourceRun> runs = new ArrayList<>();
+        String keyHash = Sha256.of(config.sourceKey() + " data=" + fingerprint + " version=" + CACHE_VERSION)
+                .substring(0, 16);
+        for (MiniTask task : tasks) {
+            progress.accept("  mini: source " + task.cliName() + " (" + task.description() + ")");
+            TaskSamples samples = task.samples(train, sourceIdx, seed(config, task.cliName(), "source"));
+            SourceTrainer.Trained t = SourceTrainer.trainOrLoad(() -> init(spec, task, config), samples,
+                    config.epochs(), config.batch(), seed(config, task.cliName(), "order"), config.cache(),
+                    "source-" + task.cliName() + "-" + keyHash, progress);
+            nets.put(task.cliName(), t.net());
+            runs.add(new MiniResults.SourceRun(task.cliName(), t.lastLoss(), t.seconds(), t.fromCache(),
+                    t.file() == null ? "" : t.file().getFileName().toString()));
+        }
+        ComputationGraph control = init(spec, MiniTask.CLASS10, config);
+        nets.put(CONTROL, control);
+        runs.add(new MiniResults.SourceRun(CONTROL, Double.NaN, 0, false, ""));
+        seconds.put("train sources", since(t1));
+
+        // 2. Transfer: one readout per (source, target), from features computed once per (source, input kind).
+        long t2 = System.nanoTime();
+        List<String> sources = new ArrayList<>(nets.keySet());
+        Map<MiniTask, TaskSamples> targetTrain = new EnumMap<>(MiniTask.class);
+        Map<MiniTask, TaskSamples> targetEval = new EnumMap<>(MiniTask.class);
+        for (MiniTask t : tasks) {
+            targetTrain.put(t, t.samples(train, budgetIdx, seed(config, t.cliName(), "transfer")));
+            targetEval.put(t, t.samples(test, evalIdx, seed(config, t.cliName(), "evaluation")));
+        }
+        Map<MiniTask.Input, List<MiniTask>> byInput = new EnumMap<>(MiniTask.Input.class);
+        for (MiniTask t : tasks) {
+            byInput.computeIfAbsent(t.input(), k -> new ArrayList<>()).add(t);
+        }
+        int m = config.evalImages();
+        double[][] transfer = new double[sources.size()][tasks.size()];
+        double[][][] losses = new double[sources.size()][tasks.size()][];
+        double[][] blockTransfer = new double[blockNames.size()][tasks.size()];
+        for (int s = 0; s < sources.size(); s++) {
+            String source = sources.get(s);
+            boolean layers = source.equals(LAYER_MODEL.cliName());
+            List<String> vertices = layers ? blockNames : List.of(last);
+            for (Map.Entry<MiniTask.Input, List<MiniTask>> group : byInput.entrySet()) {
+                MiniTask first = group.getValue().get(0);
+                float[][] fTrain = EncoderFeatures.compute(nets.get(source), targetTrain.get(first).inputs(),
+                        config.budget(), vertices);
+                float[][] fEval = EncoderFeatures.compute(nets.get(source), targetEval.get(first).inputs(), m,
+                        vertices);
+                for (int v = 0; v < vertices.size(); v++) {
+                    int d = fTrain[v].length / config.budget();
+                    try (RidgeReadout readout = RidgeReadout.prepare(fTrain[v], config.budget(), fEval[v], m, d,
+                            seed(config, source, group.getKey().name(), vertices.get(v), "readout"))) {
+                        for (MiniTask target : group.getValue()) {
+                            int j = tasks.indexOf(target);
+                            RidgeReadout.Prediction p = readout.fit(targetTrain.get(target).targets(),
+                                    target.outputs());
+                            TaskSamples truth = targetEval.get(target);
+                            double score = score(target, p.predictions(), truth);
+                            if (vertices.get(v).equals(last)) {
+                                transfer[s][j] = score;
+                                losses[s][j] = imageLosses(p.predictions(), truth.targets(), m, target.outputs());
+                            }
+                            if (layers) {
+                                blockTransfer[v][j] = score;
+                            }
+                        }
+                    }
+                }
+            }
+            progress.accept(String.format(Locale.ROOT, "  mini: transfer from %s done (%d/%d)", source, s + 1,
+                    sources.size()));
+        }
+        double[][] winrate = winrate(losses);
+        seconds.put("transfer matrix", since(t2));
+
+        // 2b. Fine-tuned transfers: every source encoder, a new head, trained on every target's budget.
+        double[][] fineTuned = new double[0][];
+        if (config.fineTuneEpochs() > 0) {
+            long t2b = System.nanoTime();
+            fineTuned = new double[sources.size()][tasks.size()];
+            for (int s = 0; s < sources.size(); s++) {
+                for (int j = 0; j < tasks.size(); j++) {
+                    MiniTask target = tasks.get(j);
+                    String label = "fine-tune " + sources.get(s) + " -> " + target.cliName();
+                    ComputationGraph net = init(spec, target, config, seed(config, sources.get(s), target.cliName(),
+                            "fine-tune init"));
+                    copyEncoder(nets.get(sources.get(s)), net);
+                    SourceTrainer.train(net, targetTrain.get(target), config.fineTuneEpochs(), config.batch(),
+                            seed(config, sources.get(s), target.cliName(), "fine-tune order"), label, line -> { });
+                    TaskSamples truth = targetEval.get(target);
+                    fineTuned[s][j] = score(target, predict(net, truth.inputs(), m, target.outputs()), truth);
+                }
+                progress.accept(String.format(Locale.ROOT, "  mini: fine-tuned transfers from %s done (%d/%d,"
+                        + " %.0f s)", sources.get(s), s + 1, sources.size(), since(t2b)));
+            }
+            seconds.put("fine-tuned transfers", since(t2b));
+        }
+
+        // 3. Probe features for DDS.
+        long t3 = System.nanoTime();
+        TaskSamples probeSamples = MiniTask.CLASS10.samples(test, probeIdx, seed(config, "probe"));
+        int n = config.probeImages();
+        List<FeatureMatrix> probe = new ArrayList<>();
+        List<FeatureMatrix> blocks = new ArrayList<>();
+        for (String source : sources) {
+            boolean layers = source.equals(LAYER_MODEL.cliName());
+            List<String> vertices = layers ? blockNames : List.of(last);
+            float[][] f = EncoderFeatures.compute(nets.get(source), probeSamples.inputs(), n, vertices);
+            for (int v = 0; v < vertices.size(); v++) {
+                FeatureMatrix x = FeatureMatrix.ofFloats(source, n, f[v].length / n, f[v]);
+                if (vertices.get(v).equals(last)) {
+                    probe.add(x);
+                }
+                if (layers) {
+                    blocks.add(x.withName(vertices.get(v)));
+                }
+            }
+        }
+        seconds.put("probe features", since(t3));
+        int channels = spec.stageChannels(spec.stages());
+        int side = (int) Math.round(Math.sqrt(probe.get(0).cols() / (double) channels));
+        return new MiniResults(config, sources, tasks, transfer, winrate, fineTuned, new FeatureSet(probe),
+                new MapShape(side, side, channels),
+                LAYER_MODEL.cliName(), new FeatureSet(blocks), blockTransfer, runs, fingerprint, seconds);
+    }
+
+    /**
+     * @param target the task
+     * @param pred   m x k predictions
+     * @param truth  its evaluation samples
+     * @return accuracy (classification) or R^2 = 1 - SSE / SST around the evaluation mean (regression)
+     */
+    static double score(MiniTask target, double[] pred, TaskSamples truth) {
+        int m = truth.count();
+        int k = target.outputs();
+        if (target.kind() == MiniTask.Kind.CLASSIFICATION) {
+            int correct = 0;
+            for (int i = 0; i < m; i++) {
+                int best = 0;
+                for (int c = 1; c < k; c++) {
+                    if (pred[i * k + c] > pred[i * k + best]) {
+                        best = c;
+                    }
+                }
+                correct += best == truth.classes()[i] ? 1 : 0;
+            }
+            return correct / (double) m;
+        }
+        float[] y = truth.targets();
+        double[] mean = new double[k];
+        for (int i = 0; i < m; i++) {
+            for (int c = 0; c < k; c++) {
+                mean[c] += y[i * k + c];
+            }
+        }
+        double sse = 0;
+        double sst = 0;
+        for (int i = 0; i < m; i++) {
+            for (int c = 0; c < k; c++) {
+                double e = pred[i * k + c] - y[i * k + c];
+                double t = y[i * k + c] - mean[c] / m;
+                sse += e * e;
+                sst += t * t;
+            }
+        }
+        return sst == 0 ? 0 : 1 - sse / sst;
+    }
+
+    /** @return the squared error of each image's prediction */
+    static double[] imageLosses(double[] pred, float[] truth, int m, int k) {
+        double[] out = new double[m];
+        for (int i = 0; i < m; i++) {
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                double e = pred[i * k + c] - truth[i * k + c];
+                sum += e * e;
+            }
+            out[i] = sum;
+        }
+        return out;
+    }
+
+    /**
+     * @param losses sources x targets x images squared errors
+     * @return sources x targets: the share of (image, other source) pairs this source wins (ties count half)
+     */
+    static double[][] winrate(double[][][] losses) {
+        int sources = losses.length;
+        int targets = losses[0].length;
+        double[][] out = new double[sources][targets];
+        for (int j = 0; j < targets; j++) {
+            int m = losses[0][j].length;
+            for (int s = 0; s < sources; s++) {
+                double wins = 0;
+                for (int o = 0; o < sources; o++) {
+                    if (o == s) {
+                        continue;
+                    }
+                    for (int i = 0; i < m; i++) {
+                        double a = losses[s][j][i];
+                        double b = losses[o][j][i];
+                        wins += a < b ? 1 : a == b ? 0.5 : 0;
+                    }
+                }
+                out[s][j] = wins / ((sources - 1) * (double) m);
+            }
+        }
+        return out;
+    }
+
+    private static ComputationGraph init(ResNetSpec spec, MiniTask task, MiniConfig config) {
+        return init(spec, task, config, seed(config, task.cliName(), "init"));
+    }
+
+    private static ComputationGraph init(ResNetSpec spec, MiniTask task, MiniConfig config, long seed) {
+        ComputationGraph net = new ComputationGraph(MiniNetworks.network(spec,
+                task.kind() == MiniTask.Kind.CLASSIFICATION, task.outputs(), seed, config.learningRate()));
+        net.init();
+        return net;
+    }
+
+    /** Copies every encoder parameter (all layers but the head), batch-norm statistics included. */
+    static void copyEncoder(ComputationGraph from, ComputationGraph to) {
+        for (String name : to.getConfiguration().getVertices().keySet()) {
+            org.deeplearning4j.nn.api.Layer layer = to.getLayer(name);
+            if (layer == null || name.equals(MiniNetworks.HEAD) || layer.numParams() == 0) {
+                continue;
+            }
+            org.deeplearning4j.nn.api.Layer source = from.getLayer(name);
+            for (Map.Entry<String, org.nd4j.linalg.api.ndarray.INDArray> p : source.paramTable().entrySet()) {
+                layer.setParam(p.getKey(), p.getValue().dup());
+            }
+        }
+    }
+
+    /** @return the network's head outputs for the inputs, count x k row-major */
+    static double[] predict(ComputationGraph net, float[] inputs, int count, int k) {
+        int pixels = MiniTask.SIZE * MiniTask.SIZE;
+        double[] out = new double[count * k];
+        for (int from = 0; from < count; from += EncoderFeatures.BATCH) {
+            int b = Math.min(EncoderFeatures.BATCH, count - from);
+            float[] x = new float[b * pixels];
+            System.arraycopy(inputs, from * pixels, x, 0, b * pixels);
+            org.nd4j.linalg.api.ndarray.INDArray y = net.outputSingle(org.nd4j.linalg.factory.Nd4j.create(x,
+                    new long[] {b, 1, MiniTask.SIZE, MiniTask.SIZE}, 'c'));
+            double[] v = y.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
+            System.arraycopy(v, 0, out, from * k, b * k);
+            if (y.closeable()) {
+                y.close();
+            }
+        }
+        return out;
+    }
+
+    private static void check(FashionMnist data, int needed, String split, String what, MiniConfig config) {
+        if (data.labels().length < needed || data.images().rows() != MiniTask.SIZE
+                || data.images().cols() != MiniTask.SIZE) {
+            throw new org.dds.core.DdsInputException("the Fashion-MNIST " + split + " files in "
+                    + (config.data() == null ? FashionMnist.DEFAULT_DIRECTORY : config.data()) + " hold "
+                    + data.labels().length + " images of " + data.images().rows() + " x " + data.images().cols()
+                    + ", but the benchmark needs " + needed + " (" + what + ") of 28 x 28: point --data at the"
+                    + " original files or choose smaller sizes");
+        }
+    }
+
+    /**
+     * @param config the run
+     * @param parts  what the seed is for
+     * @return a seed that depends on the run's seed and every part (String.hashCode is specified, so stable)
+     */
+    static long seed(MiniConfig config, String... parts) {
+        long s = config.seed() * 0x9E3779B97F4A7C15L;
+        for (String p : parts) {
+            s = mix(s ^ p.hashCode());
+        }
+        return s;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static int[] range(int from, int count) {
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = from + i;
+        }
+        return out;
+    }
+
+    private static double since(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String fingerprint(FashionMnist train, FashionMnist test) {
+        MessageDigest md = Sha256.digest();
+        for (FashionMnist f : List.of(train, test)) {
+            md.update(f.images().pixels());
+            for (int label : f.labels()) {
+                md.update((byte) label);
+            }
+        }
+        return Sha256.hex(md);
+    }
+}

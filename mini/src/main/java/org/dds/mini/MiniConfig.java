@@ -1,0 +1,99 @@
+package org.dds.mini;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The sizes and seeds of one Mini-Taskonomy run. The images come from fixed, disjoint ranges of Fashion-MNIST (N
+ * training and M test images, 60000 and 10000 in the real files): sources train on training images
+ * {@code [0, sourceImages)}, transfer readouts are fitted on the last {@code budget} training images
+ * {@code [N - budget, N)} (the label budget), evaluated on test images {@code [0, evalImages)}, and DDS sees the last
+ * {@code probeImages} test images {@code [M - probeImages, M)}, which nothing is trained or evaluated on.
+ *
+ * @param data         the Fashion-MNIST folder, null for the OS package's
+ * @param cache        where trained sources are cached, null for no cache
+ * @param sourceImages training images per source task
+ * @param epochs       training epochs per source
+ * @param batch        training mini-batch size
+ * @param learningRate Adam's learning rate
+ * @param budget       labelled images per transfer readout
+ * @param evalImages   evaluation images (test set)
+ * @param probeImages  held-out test images DDS is computed on
+ * @param widths       encoder stage widths
+ * @param depths       encoder blocks per stage
+ * @param seed         every random choice derives from it
+ * @param fineTuneEpochs epochs of the fine-tuned transfers (every source encoder with a new head trained on every
+ *                     target's label budget, encoder included); 0 for none
+ */
+public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, int batch, double learningRate,
+        int budget, int evalImages, int probeImages, List<Integer> widths, List<Integer> depths, long seed,
+        int fineTuneEpochs) {
+    /** Validates the sizes. */
+    public MiniConfig {
+        widths = List.copyOf(widths);
+        depths = List.copyOf(depths);
+        if (sourceImages < 1 || budget < 10 || evalImages < 10 || probeImages < 3) {
+            throw new IllegalArgumentException("source images " + sourceImages + ", label budget " + budget
+                    + ", evaluation images " + evalImages + " and probe images " + probeImages
+                    + " must be at least 1, 10, 10 and 3");
+        }
+        if (fineTuneEpochs < 0) {
+            throw new IllegalArgumentException("fine-tuning epochs " + fineTuneEpochs + " must be 0 or more");
+        }
+        if (epochs < 1 || batch < 1 || !(learningRate > 0)) {
+            throw new IllegalArgumentException("epochs " + epochs + ", batch " + batch + " and learning rate "
+                    + learningRate + " must be positive");
+        }
+    }
+
+    /**
+     * The quick mode: minutes on 2 CPU cores.
+     *
+     * @param data  the Fashion-MNIST folder or null
+     * @param cache the cache folder or null
+     * @param seed  the seed
+     * @return the configuration
+     */
+    public static MiniConfig quick(Path data, Path cache, long seed) {
+        return new MiniConfig(data, cache, 3000, 2, 64, 2e-3, 600, 600, 200, List.of(16, 32, 64, 128),
+                List.of(1, 1, 1, 1), seed, 0);
+    }
+
+    /**
+     * The full mode: the reference run.
+     *
+     * @param data  the Fashion-MNIST folder or null
+     * @param cache the cache folder or null
+     * @param seed  the seed
+     * @return the configuration
+     */
+    public static MiniConfig full(Path data, Path cache, long seed) {
+        return new MiniConfig(data, cache, 20000, 3, 64, 2e-3, 2000, 2000, 200, List.of(16, 32, 64, 128),
+                List.of(1, 1, 1, 1), seed, 2);
+    }
+
+    /**
+     * @param sourceImages another number of source images
+     * @param epochs       another number of epochs
+     * @param budget       another label budget
+     * @param evalImages   another number of evaluation images
+     * @return this configuration with those sizes
+     */
+    public MiniConfig withSizes(int sourceImages, int epochs, int budget, int evalImages) {
+        return new MiniConfig(data, cache, sourceImages, epochs, batch, learningRate, budget, evalImages, probeImages,
+                widths, depths, seed, fineTuneEpochs);
+    }
+
+    /** @return the settings that decide a trained source, as one line (the cache key's input) */
+    public String sourceKey() {
+        return String.format(Locale.ROOT, "images=%d epochs=%d batch=%d lr=%s widths=%s depths=%s seed=%d",
+                sourceImages, epochs, batch, Double.toString(learningRate), widths, depths, seed);
+    }
+
+    /** @return every setting, for provenance */
+    public String describe() {
+        return sourceKey() + String.format(Locale.ROOT, " budget=%d eval=%d probe=%d fine-tune-epochs=%d", budget,
+                evalImages, probeImages, fineTuneEpochs);
+    }
+}
