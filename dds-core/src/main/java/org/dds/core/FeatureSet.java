@@ -90,8 +90,8 @@ public final class FeatureSet {
      */
     public FeatureSet firstImages(int n) {
         if (n < 1 || n > images()) {
-            throw new DdsInputException("asked for the first " + n + " images but the features describe "
-                    + images() + ": choose --images between 1 and " + images());
+            throw new DdsInputException(p -> "asked for the first " + n + " images but the features describe "
+                    + images() + ": choose " + p.apply("images") + " between 1 and " + images());
         }
         if (n == images()) {
             return this;

@@ -26,7 +26,7 @@ public record MapShape(int height, int width, int channels) {
     }
 
     /**
-     * Parses "H,W,C" (as given to {@code --shape}).
+     * Parses "H,W,C" (height, width, channels).
      *
      * @param text three comma-separated positive integers
      * @return the shape

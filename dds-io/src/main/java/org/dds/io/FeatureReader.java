@@ -64,8 +64,9 @@ public final class FeatureReader {
         for (FeatureMatrix m : loaded.features().models()) {
             Optional<MapShape> found = loaded.mapShape(m.name());
             if (found.isPresent() && !found.get().equals(expectedShape)) {
-                throw new DdsInputException("model '" + m.name() + "' in '" + path + "' has feature maps of shape "
-                        + found.get() + " but " + expectedShape + " was asked for: pass --shape " + found.get());
+                throw new DdsInputException(p -> "model '" + m.name() + "' in '" + path + "' has feature maps of shape "
+                        + found.get() + " but " + expectedShape + " was asked for: pass " + p.apply("shape") + " "
+                        + found.get());
             }
             if (m.cols() != expectedShape.size()) {
                 throw new DdsInputException("model '" + m.name() + "' in '" + path + "' has " + m.cols()
@@ -85,7 +86,8 @@ public final class FeatureReader {
     public static LoadedFeatures load(Path path) {
         Objects.requireNonNull(path, "path");
         if (!Files.exists(path)) {
-            throw new DdsInputException("features path '" + path + "' does not exist: pass --features " + FORMATS);
+            throw new DdsInputException(p -> "features path '" + path + "' does not exist: pass " + p.apply("features")
+                    + " " + FORMATS);
         }
         LoadedFeatures loaded = Files.isDirectory(path) ? directory(path) : file(path);
         LOG.info("read {} models x {} images from {} ({})", loaded.features().size(), loaded.features().images(),
@@ -112,7 +114,8 @@ public final class FeatureReader {
             }
             return single(file, NpyReader.readModel(file, NpyReader.stem(file)), FeatureFormat.NPY);
         }
-        throw new DdsInputException(where + " has an extension DDS does not read: pass --features " + FORMATS);
+        throw new DdsInputException(p -> where + " has an extension DDS does not read: pass " + p.apply("features")
+                + " " + FORMATS);
     }
 
     private static LoadedFeatures single(Path file, ModelFeatures model, FeatureFormat format) {
@@ -126,8 +129,8 @@ public final class FeatureReader {
         boolean hasNpz = false;
         List<Path> entries = list(dir, where);
         if (entries.isEmpty()) {
-            throw new DdsInputException(where + " is empty: put one <model>.npy per model in it (and optionally "
-                    + "models.txt), or pass --features " + FORMATS);
+            throw new DdsInputException(p -> where + " is empty: put one <model>.npy per model in it (and optionally "
+                    + "models.txt), or pass " + p.apply("features") + " " + FORMATS);
         }
         for (Path f : entries) {
             String name = f.getFileName().toString();
@@ -161,8 +164,10 @@ public final class FeatureReader {
         if (!csv.isEmpty()) {
             return models(dir, where, csv, ".csv", FeatureFormat.CSV_DIRECTORY);
         }
-        throw new DdsInputException(where + " holds no .npy or .csv features"
-                + (hasNpz ? " (but an .npz: pass that file itself)" : "") + ": pass --features " + FORMATS);
+        boolean npzFound = hasNpz;
+        throw new DdsInputException(p -> where + " holds no .npy or .csv features"
+                + (npzFound ? " (but an .npz: pass that file itself)" : "") + ": pass " + p.apply("features") + " "
+                + FORMATS);
     }
 
     private static LoadedFeatures models(Path dir, String where, Map<String, Path> files, String extension,

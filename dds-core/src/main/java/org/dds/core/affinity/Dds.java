@@ -62,9 +62,9 @@ public final class Dds {
 
     static void checkImages(FeatureMatrix x, MatrixComparison g) {
         if (x.rows() < g.minimumImages()) {
-            throw new DdsInputException("model '" + x.name() + "' has " + x.rows() + " images but " + g
+            throw new DdsInputException(p -> "model '" + x.name() + "' has " + x.rows() + " images but " + g
                     + " needs at least " + g.minimumImages() + ": give more images"
-                    + (g.minimumImages() == 4 ? " or use --centering biased" : ""));
+                    + (g.minimumImages() == 4 ? " or use " + p.apply("centering") + " biased" : ""));
         }
     }
 }

@@ -26,9 +26,9 @@ public record Cka(Centering centering) implements MatrixComparison {
     @Override
     public double[] embed(double[] matrix, int n, String model) {
         if (n < minimumImages()) {
-            throw new DdsInputException("CKA with " + centering.cliName() + " centring needs at least "
+            throw new DdsInputException(p -> "CKA with " + centering.cliName() + " centring needs at least "
                     + minimumImages() + " images but model '" + model + "' has " + n
-                    + ": use more images or --centering biased");
+                    + ": use more images or " + p.apply("centering") + " biased");
         }
         return Embeddings.unit(centering.centrePacked(matrix, n), model,
                 "its " + centering.cliName() + "-centred matrix");

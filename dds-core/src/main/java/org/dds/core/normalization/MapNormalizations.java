@@ -11,10 +11,10 @@ final class MapNormalizations {
 
     static void checkShape(FeatureMatrix x, MapShape shape, String norm) {
         if (x.cols() != shape.size()) {
-            throw new DdsInputException("features of model '" + x.name() + "' have d = " + x.cols()
+            throw new DdsInputException(p -> "features of model '" + x.name() + "' have d = " + x.cols()
                     + " columns but " + norm + " treats each row as a " + shape.height() + " x " + shape.width()
-                    + " x " + shape.channels() + " map (" + shape.size()
-                    + " values): pass --shape H,W,C with H*W*C = " + x.cols() + ", or use a column normalisation"
+                    + " x " + shape.channels() + " map (" + shape.size() + " values): pass " + p.apply("shape")
+                    + " H,W,C with H*W*C = " + x.cols() + ", or use a column normalisation"
                     + " (identity, centering, zscore)");
         }
     }

@@ -76,8 +76,8 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
 
     /** The one line for an input the user can fix, or empty for an internal failure. */
     static Optional<String> badInput(Exception ex) {
-        if (ex instanceof DdsInputException) {
-            return Optional.of(ex.getMessage());
+        if (ex instanceof DdsInputException input) {
+            return Optional.of(input.messageFor(Flags::of));
         }
         if (ex instanceof UncheckedIOException && ex.getCause() instanceof FileSystemException) {
             return Optional.of(ex.getMessage());
