@@ -21,7 +21,8 @@ public final class Json {
     public static DefaultPrettyPrinter prettyPrinter() {
         DefaultIndenter indent = new DefaultIndenter("  ", "\n");
         return new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)).withObjectIndenter(indent)
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withObjectEmptySeparator("")
+                .withArrayEmptySeparator("")).withObjectIndenter(indent)
                 .withArrayIndenter(indent);
     }
 

@@ -96,7 +96,7 @@ class ReportWriterTest {
                 + "  \"seeds\": {},\n  \"projectVersion\": \"v\",\n  \"gitCommit\": \"c\",\n  \"javaVersion\": \"j\",\n"
                 + "  \"os\": \"o\",\n  \"timestamp\": \"t\",\n  \"inputs\": []\n}\n");
         assertThat(provenance("t").toJson()).contains("\"seeds\": {\n    \"bootstrap\": 1993\n  },")
-                .contains("{\"path\": \"/g/taskonomy/all_affinities.pkl\", \"sha256\": \"" + SHA + "\"}");
+                .contains("{\n      \"path\": \"/g/taskonomy/all_affinities.pkl\",\n      \"sha256\": \"" + SHA + "\"\n    }");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.dds.core.affinity;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -36,7 +37,9 @@ class BadInputTest {
         assertThatThrownBy(() -> AffinityMatrix.compute(set, DdsConfig.defaults()))
                 .isInstanceOf(DdsInputException.class)
                 .hasMessageContaining("model 'a' has 3 images").hasMessageContaining("at least 4")
-                .hasMessageContaining("--centering biased");
+                .hasMessageContaining("or use centering biased")
+                .satisfies(e -> assertThat(((DdsInputException) e).messageFor(p -> "--" + p))
+                        .as("a front end spells the parameter its own way").contains("or use --centering biased"));
     }
 
     @Test

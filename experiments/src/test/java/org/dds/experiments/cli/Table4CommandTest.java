@@ -90,7 +90,7 @@ class Table4CommandTest {
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(Files.readAllBytes(Fixtures.authorsFile())));
         assertThat(Files.readString(out.resolve("provenance.json"))).contains("\"bootstrap\": 1993",
-                "\"draws\": \"3\"", "taskonomy_pascal_feats_pascal_5000.npy\", \"sha256\": \"" + sha + "\"");
+                "\"draws\": \"3\"", "taskonomy_pascal_feats_pascal_5000.npy\",\n      \"sha256\": \"" + sha + "\"");
     }
 
     @Test
