@@ -7,25 +7,15 @@ import java.util.List;
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.dds.core.numeric.MatrixProducts;
 
 /**
  * The T x T matrix A[i][j] = DDS(X_i, X_j) over a set of models, symmetric, with the model names.
  *
  * <p>{@link #compute} prepares each model once (normalise, f, embed for g: T preparations) and compares all
- * pairs with one matrix product V V^T of the stacked embeddings (ND4J). Memory is O(T n^2 + n d).
+ * pairs with one matrix product V V^T of the stacked embeddings ({@link MatrixProducts}). Memory is O(T n^2 + n d).
  */
 public final class AffinityMatrix {
-    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
-            .initialSize(0).policyAllocation(AllocationPolicy.OVERALLOCATE).policyLearning(LearningPolicy.FIRST_LOOP)
-            .build();
-
     private final List<String> names;
     private final double[][] values;
 
@@ -96,17 +86,7 @@ public final class AffinityMatrix {
             System.arraycopy(embeddings.get(i), 0, flat, i * m, m);
             embeddings.set(i, null);
         }
-        double[][] a = new double[t][t];
-        // A workspace reuses the same native memory for V and V V^T across calls (the ablation makes 42).
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, "dds-affinity")) {
-            INDArray v = Nd4j.create(flat, new long[] {t, m}, DataType.DOUBLE);
-            INDArray p = v.mmul(v.transpose());
-            for (int i = 0; i < t; i++) {
-                for (int j = 0; j < t; j++) {
-                    a[i][j] = p.getDouble(i, j);
-                }
-            }
-        }
+        double[][] a = MatrixProducts.innerProducts(flat, t, m);
         for (int i = 0; i < t; i++) {
             for (int j = i + 1; j < t; j++) {
                 double s = (a[i][j] + a[j][i]) / 2.0;

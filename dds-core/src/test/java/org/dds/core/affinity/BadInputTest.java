@@ -1,5 +1,6 @@
 package org.dds.core.affinity;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -33,10 +34,13 @@ class BadInputTest {
     void tooFewImagesForUnbiasedCentring() {
         FeatureSet set = new FeatureSet(List.of(DdsPropertiesTest.random("a", 3, 8, 1),
                 DdsPropertiesTest.random("b", 3, 8, 2)));
+        // The library names the parameter; the command line spells it as its flag.
         assertThatThrownBy(() -> AffinityMatrix.compute(set, DdsConfig.defaults()))
                 .isInstanceOf(DdsInputException.class)
                 .hasMessageContaining("model 'a' has 3 images").hasMessageContaining("at least 4")
-                .hasMessageContaining("--centering biased");
+                .hasMessageContaining("use centering biased")
+                .satisfies(e -> assertThat(((DdsInputException) e).messageFor(p -> "--" + p))
+                        .as("the CLI's spelling").contains("use --centering biased"));
     }
 
     @Test
