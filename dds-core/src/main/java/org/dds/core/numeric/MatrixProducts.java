@@ -50,7 +50,8 @@ public final class MatrixProducts {
      * @param v row-major t x m: one vector per row
      * @param t rows
      * @param m columns
-     * @return V V^T, the inner products of all pairs of rows, as t rows of t values, as the backend computes it (symmetric up to rounding)
+     * @return V V^T, the inner products of all pairs of rows, as t rows of t values, as the backend computes it
+     *         (symmetric up to rounding)
      */
     public static double[][] innerProducts(double[] v, int t, int m) {
         double[][] a = new double[t][t];
