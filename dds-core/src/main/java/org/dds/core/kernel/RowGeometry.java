@@ -116,11 +116,6 @@ public final class RowGeometry {
         return d;
     }
 
-    /** @return the features */
-    public FeatureMatrix features() {
-        return x;
-    }
-
     private double[] columnMeans() {
         if (mu == null) {
             mu = Means.columnMeans(z, n, d);

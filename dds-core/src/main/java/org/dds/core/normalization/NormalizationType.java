@@ -61,11 +61,6 @@ public enum NormalizationType {
         return authorsName;
     }
 
-    /** @return true for a feature-map normalisation, which needs the map's shape */
-    public boolean needsShape() {
-        return forShape != null;
-    }
-
     /**
      * @param shape the feature-map shape (used by the map normalisations only; may be null for the others)
      * @return the normalisation
