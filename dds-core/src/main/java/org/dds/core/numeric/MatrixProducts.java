@@ -53,6 +53,7 @@ public final class MatrixProducts {
      * @return V V^T, the inner products of all pairs of rows, as t rows of t values, as the backend computes it
      *         (symmetric up to rounding)
      */
+    @SuppressWarnings("try") // the workspace is used by being open: ND4J allocates inside it
     public static double[][] innerProducts(double[] v, int t, int m) {
         double[][] a = new double[t][t];
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, "dds-affinity")) {
