@@ -40,7 +40,7 @@ public final class Ablation {
         for (FeatureMatrix x : set.models()) {
             Dds.checkImages(x, comparison);
         }
-        double[][][][] emb = new double[nn][nf][t][];
+        PreparedModel[][][] prepared = new PreparedModel[nn][nf][t];
         PerModel.run(t, m -> {
             FeatureMatrix x = set.models().get(m);
             RowGeometry raw = null;
@@ -57,7 +57,7 @@ public final class Ablation {
                     geo = new RowGeometry(norm.apply(x), norm.centresColumns());
                 }
                 for (int b = 0; b < nf; b++) {
-                    emb[a][b][m] = Dds.embed(geo, functions.get(b), comparison);
+                    prepared[a][b][m] = Dds.prepare(geo, functions.get(b), comparison);
                 }
             }
         });
@@ -65,7 +65,8 @@ public final class Ablation {
         for (int a = 0; a < nn; a++) {
             Map<String, AffinityMatrix> row = new LinkedHashMap<>();
             for (int b = 0; b < nf; b++) {
-                row.put(functions.get(b).name(), AffinityMatrix.fromEmbeddings(set.names(), new ArrayList<>(Arrays.asList(emb[a][b]))));
+                row.put(functions.get(b).name(),
+                        AffinityMatrix.of(set.names(), new ArrayList<>(Arrays.asList(prepared[a][b]))));
             }
             out.put(normalizations.get(a).name(), row);
         }

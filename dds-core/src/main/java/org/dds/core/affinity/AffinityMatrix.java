@@ -7,25 +7,17 @@ import java.util.List;
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.dds.core.numeric.MatrixProducts;
 
 /**
  * The T x T matrix A[i][j] = DDS(X_i, X_j) over a set of models, symmetric, with the model names.
  *
- * <p>{@link #compute} prepares each model once (normalise, f, embed for g: T preparations) and compares all
- * pairs with one matrix product V V^T of the stacked embeddings (ND4J). Memory is O(T n^2 + n d).
+ * <p>{@link #compute} prepares each model once (normalise, f, embed for g: T preparations). When g is a
+ * {@link org.dds.core.comparison.UnitVectorComparison} all pairs are compared with one matrix product V V^T of the
+ * stacked embeddings ({@link MatrixProducts}); any other g compares the T models' matrices pair by pair with its
+ * {@link org.dds.core.comparison.MatrixComparison#compare compare}. Memory is O(T n^2 + n d).
  */
 public final class AffinityMatrix {
-    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
-            .initialSize(0).policyAllocation(AllocationPolicy.OVERALLOCATE).policyLearning(LearningPolicy.FIRST_LOOP)
-            .build();
-
     private final List<String> names;
     private final double[][] values;
 
@@ -56,9 +48,9 @@ public final class AffinityMatrix {
         for (FeatureMatrix x : set.models()) {
             Dds.checkImages(x, config.comparison());
         }
-        double[][] emb = new double[set.size()][];
-        PerModel.run(set.size(), m -> emb[m] = Dds.prepare(set.models().get(m), config));
-        return fromEmbeddings(set.names(), new ArrayList<>(Arrays.asList(emb)));
+        PreparedModel[] prepared = new PreparedModel[set.size()];
+        PerModel.run(set.size(), m -> prepared[m] = Dds.prepare(set.models().get(m), config));
+        return of(set.names(), new ArrayList<>(Arrays.asList(prepared)));
     }
 
     /**
@@ -82,31 +74,39 @@ public final class AffinityMatrix {
     }
 
     /**
-     * Stacks the embeddings as the rows of V and forms V V^T in one product.
+     * The affinity matrix of prepared models: V V^T when they are embedded, else every pair compared by g.
      *
-     * @param names      model names
-     * @param embeddings one unit vector per model, all the same length (consumed)
-     * @return the symmetrised product
+     * @param names    model names
+     * @param prepared one prepared model per name, all prepared under one configuration (consumed)
+     * @return the affinity matrix
      */
-    static AffinityMatrix fromEmbeddings(List<String> names, List<double[]> embeddings) {
-        int t = embeddings.size();
-        int m = embeddings.get(0).length;
-        double[] flat = new double[Math.multiplyExact(t, m)];
-        for (int i = 0; i < t; i++) {
-            System.arraycopy(embeddings.get(i), 0, flat, i * m, m);
-            embeddings.set(i, null);
-        }
+    static AffinityMatrix of(List<String> names, List<PreparedModel> prepared) {
+        return prepared.get(0).embedded() ? fromEmbeddings(names, prepared) : pairwise(names, prepared);
+    }
+
+    /** Compares every pair i <= j with g; the matrix is symmetric by construction. */
+    private static AffinityMatrix pairwise(List<String> names, List<PreparedModel> prepared) {
+        int t = prepared.size();
         double[][] a = new double[t][t];
-        // A workspace reuses the same native memory for V and V V^T across calls (the ablation makes 42).
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, "dds-affinity")) {
-            INDArray v = Nd4j.create(flat, new long[] {t, m}, DataType.DOUBLE);
-            INDArray p = v.mmul(v.transpose());
-            for (int i = 0; i < t; i++) {
-                for (int j = 0; j < t; j++) {
-                    a[i][j] = p.getDouble(i, j);
-                }
+        for (int i = 0; i < t; i++) {
+            for (int j = i; j < t; j++) {
+                a[i][j] = prepared.get(i).similarity(prepared.get(j));
+                a[j][i] = a[i][j];
             }
         }
+        return new AffinityMatrix(names, a);
+    }
+
+    /** Stacks the embeddings as the rows of V and forms V V^T in one product, then symmetrises it. */
+    private static AffinityMatrix fromEmbeddings(List<String> names, List<PreparedModel> prepared) {
+        int t = prepared.size();
+        int m = prepared.get(0).embedding().length;
+        double[] flat = new double[Math.multiplyExact(t, m)];
+        for (int i = 0; i < t; i++) {
+            System.arraycopy(prepared.get(i).embedding(), 0, flat, i * m, m);
+            prepared.set(i, null);
+        }
+        double[][] a = MatrixProducts.innerProducts(flat, t, m);
         for (int i = 0; i < t; i++) {
             for (int j = i + 1; j < t; j++) {
                 double s = (a[i][j] + a[j][i]) / 2.0;

@@ -3,6 +3,7 @@ package org.dds.core.affinity;
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.comparison.MatrixComparison;
+import org.dds.core.comparison.UnitVectorComparison;
 import org.dds.core.kernel.PairwiseFunction;
 import org.dds.core.kernel.RowGeometry;
 import org.dds.core.normalization.Normalization;
@@ -11,9 +12,9 @@ import org.dds.core.normalization.Normalization;
  * Duality Diagram Similarity between two models (Dwivedi, Huang, Cichy, Roig, ECCV 2020):
  * DDS(X, Y) = g(f(Q_X X D_X), f(Q_Y Y D_Y)), computed in float64 whatever the input precision.
  *
- * <p>A model's side of the comparison is its {@linkplain #prepare embedding}: normalise, form the n x n matrix
- * f, embed it as the unit vector g compares. DDS is the dot product of two embeddings, so T models need T
- * preparations, not T^2 (see {@link AffinityMatrix}).
+ * <p>A model's side of the comparison is {@linkplain #prepare prepared} once: normalise, form the n x n matrix
+ * f and, when g is a {@link UnitVectorComparison}, embed it as the unit vector g compares (DDS is then the dot
+ * product of two embeddings). T models need T preparations, not T^2 (see {@link AffinityMatrix}).
  */
 public final class Dds {
     private Dds() {
@@ -33,31 +34,33 @@ public final class Dds {
             throw new DdsInputException("features of model '" + y.name() + "' have " + y.rows() + " rows but '"
                     + x.name() + "' has " + x.rows() + ": all models must describe the same images");
         }
-        return MatrixComparison.dot(prepare(x, config), prepare(y, config));
+        return prepare(x, config).similarity(prepare(y, config));
     }
 
     /**
-     * The unit vector that represents one model under {@code config}.
+     * One model's side of every comparison under {@code config}.
      *
      * @param x      features
      * @param config normalisation, f and g
-     * @return the embedding v such that DDS(X, Y) = v(X) . v(Y)
+     * @return the prepared model, such that DDS(X, Y) = prepare(X).similarity(prepare(Y))
+     * @throws DdsInputException if the model has too few images for g or f or g is undefined on it
      */
-    public static double[] prepare(FeatureMatrix x, DdsConfig config) {
+    public static PreparedModel prepare(FeatureMatrix x, DdsConfig config) {
         checkImages(x, config.comparison());
         Normalization norm = config.normalization();
-        return embed(new RowGeometry(norm.apply(x), norm.centresColumns()), config.function(), config.comparison());
+        return prepare(new RowGeometry(norm.apply(x), norm.centresColumns()), config.function(),
+                config.comparison());
     }
 
     /**
      * @param geometry the normalised rows
      * @param f        the function
      * @param g        the comparison
-     * @return g's embedding of f's matrix
+     * @return f's matrix prepared for g
      */
-    static double[] embed(RowGeometry geometry, PairwiseFunction f, MatrixComparison g) {
+    static PreparedModel prepare(RowGeometry geometry, PairwiseFunction f, MatrixComparison g) {
         double[] m = g.removesRowAndColumnEffects() ? f.matrixForCentredComparison(geometry) : f.matrix(geometry);
-        return g.embed(m, geometry.rows(), geometry.name());
+        return PreparedModel.of(geometry.name(), geometry.rows(), g, m);
     }
 
     static void checkImages(FeatureMatrix x, MatrixComparison g) {

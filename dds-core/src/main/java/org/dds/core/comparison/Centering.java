@@ -26,7 +26,7 @@ public enum Centering {
     }
 
     /**
-     * The centred matrix in the packed form of {@link MatrixComparison}: the diagonal (omitted for U-centring,
+     * The centred matrix in the packed form of {@link UnitVectorComparison}: the diagonal (omitted for U-centring,
      * whose diagonal is zero), then the strict upper triangle times sqrt 2, so that Frobenius inner products are
      * dot products. Computed without forming the centred n x n matrix.
      *

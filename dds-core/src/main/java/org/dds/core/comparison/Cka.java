@@ -9,7 +9,7 @@ import org.dds.core.DdsInputException;
  *
  * @param centering how the matrices are centred
  */
-public record Cka(Centering centering) implements MatrixComparison {
+public record Cka(Centering centering) implements UnitVectorComparison {
 
     /** Validates the centring. */
     public Cka {

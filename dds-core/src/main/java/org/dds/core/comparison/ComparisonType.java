@@ -1,22 +1,40 @@
 package org.dds.core.comparison;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.dds.core.DdsInputException;
 
-/** The built-in comparisons g. */
+/**
+ * The built-in comparisons g. Each constant wraps its instance (as Tribuo's {@code DistanceType} wraps its
+ * distances) and, for a g that centres, the constructor that takes the {@link Centering};
+ * {@link MatrixComparison} stays open for other comparisons.
+ *
+ * <p>To add a g: write one class that implements {@link MatrixComparison} (or {@link UnitVectorComparison} when
+ * g is the dot product of unit-vector embeddings, for the fast affinity path), then one line here.
+ */
 public enum ComparisonType {
     /** Centred kernel alignment (centring chosen separately). */
-    CKA("cka"),
+    CKA("cka", new Cka(), Cka::new),
     /** Spearman correlation of upper triangles. */
-    SPEARMAN("spearman"),
+    SPEARMAN("spearman", new UpperTriangleSpearman()),
     /** Pearson correlation of upper triangles. */
-    PEARSON("pearson");
+    PEARSON("pearson", new UpperTrianglePearson());
 
     private final String cliName;
+    private final MatrixComparison comparison;
+    private final Function<Centering, MatrixComparison> centred;
 
-    ComparisonType(String cliName) {
+    ComparisonType(String cliName, MatrixComparison comparison) {
+        this(cliName, comparison, null);
+    }
+
+    ComparisonType(String cliName, MatrixComparison comparison, Function<Centering, MatrixComparison> centred) {
         this.cliName = cliName;
+        this.comparison = comparison;
+        this.centred = centred;
     }
 
     /** @return the CLI name */
@@ -25,15 +43,11 @@ public enum ComparisonType {
     }
 
     /**
-     * @param centering the centring, used by CKA only
+     * @param centering the centring, used by the comparisons that centre (CKA) and ignored by the others
      * @return the comparison
      */
     public MatrixComparison create(Centering centering) {
-        return switch (this) {
-            case CKA -> new Cka(centering);
-            case SPEARMAN -> new UpperTriangleSpearman();
-            case PEARSON -> new UpperTrianglePearson();
-        };
+        return centred == null ? comparison : centred.apply(centering);
     }
 
     /**
@@ -47,6 +61,11 @@ public enum ComparisonType {
                 return t;
             }
         }
-        throw new DdsInputException("unknown g '" + name + "': expected one of cka, spearman, pearson");
+        throw new DdsInputException("unknown g '" + name + "': expected one of " + names());
+    }
+
+    /** @return the CLI names, comma-separated */
+    public static String names() {
+        return Arrays.stream(values()).map(ComparisonType::cliName).collect(Collectors.joining(", "));
     }
 }

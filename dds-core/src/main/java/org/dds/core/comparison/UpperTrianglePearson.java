@@ -4,7 +4,7 @@ package org.dds.core.comparison;
  * Pearson correlation of the strict upper triangles of the two matrices (representational similarity analysis
  * with a linear comparison; Kriegeskorte et al. 2008).
  */
-public record UpperTrianglePearson() implements MatrixComparison {
+public record UpperTrianglePearson() implements UnitVectorComparison {
     @Override
     public double[] embed(double[] matrix, int n, String model) {
         double[] v = Embeddings.upperTriangle(matrix, n);

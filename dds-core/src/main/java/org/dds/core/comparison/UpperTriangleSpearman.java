@@ -7,7 +7,7 @@ import org.dds.core.stats.Ranks;
  * the comparison of representational similarity analysis (Kriegeskorte et al. 2008; Dwivedi and Roig 2019).
  * Entries equal to within rounding ({@link Ranks#averageComputed}) count as ties.
  */
-public record UpperTriangleSpearman() implements MatrixComparison {
+public record UpperTriangleSpearman() implements UnitVectorComparison {
     @Override
     public double[] embed(double[] matrix, int n, String model) {
         double[] v = Ranks.averageComputed(Embeddings.upperTriangle(matrix, n));

@@ -2,34 +2,50 @@ package org.dds.core.kernel;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.function.DoubleFunction;
 import java.util.stream.Collectors;
 
 import org.dds.core.DdsInputException;
 
-/** The built-in functions f with their default parameters, in the column order of the paper's Table 2 code. */
+/**
+ * The built-in functions f, in the column order of the paper's Table 2 code. Each constant wraps its instance
+ * with the paper's default parameters (as Tribuo's {@code DistanceType} wraps its distances) and, for an f that
+ * has a parameter, the constructor that takes it; {@link PairwiseFunction} stays open for other functions.
+ *
+ * <p>To add an f: write one class that implements {@link PairwiseFunction}, then one line here.
+ */
 public enum FunctionType {
-    /** Gaussian kernel, median bandwidth, t = 0.5. */
-    RBF("rbf", "rbf", Rbf::new),
-    /** Laplacian kernel, gamma = 1/d. */
-    LAPLACIAN("laplacian", "lap", Laplacian::new),
+    /** Gaussian kernel, median bandwidth; parameter threshold t = 0.5. */
+    RBF("rbf", "rbf", new Rbf(), "threshold", Rbf::new),
+    /** Laplacian kernel; parameter gamma = 1/d. */
+    LAPLACIAN("laplacian", "lap", new Laplacian(), "gamma", Laplacian::new),
     /** Linear kernel. */
-    LINEAR("linear", "linear", Linear::new),
+    LINEAR("linear", "linear", new Linear()),
     /** 1 - Pearson correlation. */
-    PEARSON("pearson", "pearson", PearsonDistance::new),
+    PEARSON("pearson", "pearson", new PearsonDistance()),
     /** Euclidean distance. */
-    EUCLIDEAN("euclidean", "euclidean", EuclideanDistance::new),
+    EUCLIDEAN("euclidean", "euclidean", new EuclideanDistance()),
     /** 1 - cosine similarity. */
-    COSINE("cosine", "cosine", CosineDistance::new);
+    COSINE("cosine", "cosine", new CosineDistance());
 
     private final String cliName;
     private final String authorsName;
-    private final Supplier<PairwiseFunction> factory;
+    private final PairwiseFunction function;
+    private final String parameter;
+    private final DoubleFunction<PairwiseFunction> withParameter;
 
-    FunctionType(String cliName, String authorsName, Supplier<PairwiseFunction> factory) {
+    FunctionType(String cliName, String authorsName, PairwiseFunction function) {
+        this(cliName, authorsName, function, null, null);
+    }
+
+    FunctionType(String cliName, String authorsName, PairwiseFunction function, String parameter,
+            DoubleFunction<PairwiseFunction> withParameter) {
         this.cliName = cliName;
         this.authorsName = authorsName;
-        this.factory = factory;
+        this.function = function;
+        this.parameter = parameter;
+        this.withParameter = withParameter;
     }
 
     /** @return the name on the command line and in reports */
@@ -42,9 +58,26 @@ public enum FunctionType {
         return authorsName;
     }
 
-    /** @return the function with its default parameters */
+    /** @return the function with its default parameters (immutable, shared) */
     public PairwiseFunction create() {
-        return factory.get();
+        return function;
+    }
+
+    /** @return the name of the function's one parameter (e.g. {@code threshold}), empty when it has none */
+    public Optional<String> parameter() {
+        return Optional.ofNullable(parameter);
+    }
+
+    /**
+     * @param value the value of the function's {@link #parameter() parameter}
+     * @return the function with that parameter
+     * @throws DdsInputException if the function has no parameter or the value is not valid for it
+     */
+    public PairwiseFunction create(double value) {
+        if (withParameter == null) {
+            throw new DdsInputException("f = " + cliName + " takes no parameter, but was given " + value);
+        }
+        return withParameter.apply(value);
     }
 
     /**

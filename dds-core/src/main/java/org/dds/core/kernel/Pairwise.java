@@ -2,9 +2,7 @@ package org.dds.core.kernel;
 
 import java.util.stream.IntStream;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.dds.core.numeric.MatrixProducts;
 
 /**
  * The two O(n^2 d) kernels behind every f: the Gram matrix of the rows and their Manhattan distances, each
@@ -14,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code dds} launcher and the test runner) both run as SIMD Java loops that compute only the upper triangle
  * ({@link VectorKernels}); this is 2-4x faster than ND4J's BLAS product for the ablation's 200 x 2048 matrices
  * on two cores. Otherwise the Gram matrix is one ND4J product (BLAS on the CPU, cuBLAS with the CUDA backend)
- * and Manhattan distances a scalar loop that compares one row with four others at a time.
+ * ({@link MatrixProducts}) and Manhattan distances a scalar loop that compares one row with four others at a time.
  */
 final class Pairwise {
     /** Whether {@code jdk.incubator.vector} was added to the module graph at start-up. */
@@ -31,22 +29,14 @@ final class Pairwise {
      */
     static double[] gram(double[] a, int n, int d) {
         double[] out;
-        if (VECTOR_API && onCpu()) {
+        if (VECTOR_API && MatrixProducts.onCpu()) {
             out = new double[n * n];
             VectorKernels.gramRows(a, n, d, out);
         } else {
-            try (INDArray m = Nd4j.create(a, new long[] {n, d}, DataType.DOUBLE);
-                 INDArray g = m.mmul(m.transpose());
-                 INDArray c = g.dup('c')) {
-                out = c.data().asDouble();
-            }
+            out = MatrixProducts.gram(a, n, d);
         }
         mirrorUpper(out, n);
         return out;
-    }
-
-    static boolean onCpu() {
-        return Nd4j.getBackend().getClass().getName().toLowerCase(java.util.Locale.ROOT).contains("cpu");
     }
 
     /**

@@ -4,7 +4,8 @@ import java.util.stream.IntStream;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
-import org.dds.core.normalization.Means;
+import org.dds.core.numeric.MatrixProducts;
+import org.dds.core.numeric.Means;
 
 /**
  * The pairwise quantities of the n rows of one (normalised) feature matrix that the functions f share: the
@@ -97,7 +98,7 @@ public final class RowGeometry {
      *         models can be prepared concurrently without oversubscribing the cores
      */
     public static boolean modelsCanRunConcurrently() {
-        return Pairwise.VECTOR_API && Pairwise.onCpu();
+        return Pairwise.VECTOR_API && MatrixProducts.onCpu();
     }
 
     /** @return the model name */
@@ -113,11 +114,6 @@ public final class RowGeometry {
     /** @return d, the number of features */
     public int cols() {
         return d;
-    }
-
-    /** @return the features */
-    public FeatureMatrix features() {
-        return x;
     }
 
     private double[] columnMeans() {

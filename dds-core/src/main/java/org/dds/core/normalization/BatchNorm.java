@@ -3,6 +3,7 @@ package org.dds.core.normalization;
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.MapShape;
+import org.dds.core.numeric.Means;
 
 /**
  * Batch normalisation of flattened H x W x C feature maps (Ioffe and Szegedy 2015, without learned affine

@@ -3,6 +3,7 @@ package org.dds.core.normalization;
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.MapShape;
+import org.dds.core.numeric.Means;
 
 /**
  * Group normalisation of flattened H x W x C feature maps (Wu and He 2018, without learned affine parameters):

@@ -1,6 +1,7 @@
 package org.dds.core.normalization;
 
 import org.dds.core.FeatureMatrix;
+import org.dds.core.numeric.Means;
 
 /**
  * Column z-scoring ("znorm"): (x - m) / s per column with the population standard deviation s (ddof 0).

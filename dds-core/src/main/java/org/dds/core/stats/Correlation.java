@@ -1,6 +1,7 @@
 package org.dds.core.stats;
 
 import org.dds.core.DdsInputException;
+import org.dds.core.numeric.Means;
 
 /**
  * Pearson and Spearman correlation of two vectors, and the per-column Spearman correlation between a
@@ -80,6 +81,6 @@ public final class Correlation {
      */
     public static double mean(double[] values) {
         // One correction pass: the mean of identical values is that value exactly, so their sd is exactly 0.
-        return org.dds.core.normalization.Means.mean(values, 0, values.length);
+        return Means.mean(values, 0, values.length);
     }
 }

@@ -3,6 +3,8 @@ package org.dds.experiments.cli;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.dds.core.DdsInputException;
@@ -10,6 +12,7 @@ import org.dds.core.MapShape;
 import org.dds.core.comparison.Centering;
 import org.dds.core.comparison.ComparisonType;
 import org.dds.core.kernel.FunctionType;
+import org.dds.core.kernel.PairwiseFunction;
 import org.dds.core.normalization.NormalizationType;
 
 import picocli.CommandLine.ITypeConverter;
@@ -61,10 +64,60 @@ final class Converters {
         }
     }
 
-    /** {@code --f}: a {@link FunctionType}. */
-    static final class Pairwise extends Named<FunctionType> {
-        Pairwise() {
-            super(FunctionType::parse, FunctionType.values(), FunctionType::cliName);
+    /**
+     * {@code --f}: a {@link FunctionType} name with its default parameters ({@code rbf}), or with its one
+     * parameter after a colon ({@code rbf:0.5} for the threshold, {@code laplacian:0.01} for gamma).
+     */
+    static final class Pairwise implements ITypeConverter<PairwiseFunction>, Iterable<String> {
+        private static final List<String> NAMES = Arrays.stream(FunctionType.values()).map(FunctionType::cliName)
+                .toList();
+
+        @Override
+        public PairwiseFunction convert(String value) {
+            int colon = value.indexOf(':');
+            FunctionType type;
+            try {
+                type = FunctionType.parse(colon < 0 ? value : value.substring(0, colon));
+            } catch (DdsInputException e) {
+                throw new TypeConversionException(expected());
+            }
+            if (colon < 0) {
+                return type.create();
+            }
+            Optional<String> parameter = type.parameter();
+            if (parameter.isEmpty()) {
+                throw new TypeConversionException(expected() + "; " + type.cliName() + " takes no parameter");
+            }
+            String number = value.substring(colon + 1).trim();
+            double v;
+            try {
+                v = Double.parseDouble(number);
+            } catch (NumberFormatException e) {
+                v = Double.NaN;
+            }
+            if (!Double.isFinite(v)) {
+                throw new TypeConversionException(expected() + "; the " + parameter.get() + " of " + type.cliName()
+                        + " must be a number, not '" + number + "'");
+            }
+            try {
+                return type.create(v);
+            } catch (DdsInputException e) {
+                throw new TypeConversionException(expected() + "; " + e.getMessage());
+            }
+        }
+
+        /** @return the valid names, then how the functions that have a parameter take it */
+        private static String expected() {
+            String withParameter = String.join(" or ", Arrays.stream(FunctionType.values())
+                    .filter(t -> t.parameter().isPresent())
+                    .map(t -> t.cliName() + ":" + t.parameter().get().toUpperCase(Locale.ROOT)).toList());
+            return "expected one of " + String.join(", ", NAMES)
+                    + (withParameter.isEmpty() ? "" : " (with a parameter: " + withParameter + ")");
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return NAMES.iterator();
         }
     }
 

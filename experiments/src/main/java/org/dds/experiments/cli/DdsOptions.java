@@ -10,7 +10,7 @@ import org.dds.core.affinity.DdsConfig;
 import org.dds.core.comparison.Centering;
 import org.dds.core.comparison.ComparisonType;
 import org.dds.io.FeatureReader;
-import org.dds.core.kernel.FunctionType;
+import org.dds.core.kernel.PairwiseFunction;
 import org.dds.core.normalization.NormalizationType;
 
 import org.slf4j.Logger;
@@ -35,11 +35,12 @@ final class DdsOptions {
                     + " --shape.")
     NormalizationType norm;
 
-    @Option(names = "--f", paramLabel = "NAME", defaultValue = "cosine", converter = Converters.Pairwise.class,
+    @Option(names = "--f", paramLabel = "NAME[:P]", defaultValue = "cosine", converter = Converters.Pairwise.class,
             completionCandidates = Converters.Pairwise.class,
             description = "f, the kernel or distance between images: ${COMPLETION-CANDIDATES}"
-                    + " (default: ${DEFAULT-VALUE})")
-    FunctionType function;
+                    + " (default: ${DEFAULT-VALUE}). rbf and laplacian take a parameter after a colon:"
+                    + " rbf:T, the bandwidth threshold (default 0.5), laplacian:GAMMA (default 1/d).")
+    PairwiseFunction function;
 
     @Option(names = "--g", paramLabel = "NAME", defaultValue = "cka",
             converter = Converters.Comparison.class,
@@ -68,7 +69,7 @@ final class DdsOptions {
 
     /** @return the DDS these options choose */
     DdsConfig config() {
-        return new DdsConfig(norm.create(shape), function.create(), comparison.create(centering));
+        return new DdsConfig(norm.create(shape), function, comparison.create(centering));
     }
 
     /**

@@ -10,7 +10,7 @@ import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
 import org.dds.core.affinity.Dds;
 import org.dds.core.affinity.DdsConfig;
-import org.dds.core.comparison.MatrixComparison;
+import org.dds.core.affinity.PreparedModel;
 import org.dds.reports.ResultTable;
 
 import picocli.CommandLine.Command;
@@ -66,11 +66,11 @@ final class RankCommand extends DdsSubcommand {
         }
         set = dds.firstImages(set);
         DdsConfig config = dds.config();
-        double[] t = Dds.prepare(set.get(target), config);
+        PreparedModel t = Dds.prepare(set.get(target), config);
         List<Scored> scored = new ArrayList<>();
         for (FeatureMatrix source : set.models()) {
             if (!source.name().equals(target)) {
-                scored.add(new Scored(source.name(), MatrixComparison.dot(Dds.prepare(source, config), t),
+                scored.add(new Scored(source.name(), Dds.prepare(source, config).similarity(t),
                         scored.size()));
             }
         }

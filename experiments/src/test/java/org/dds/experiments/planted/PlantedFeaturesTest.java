@@ -12,9 +12,9 @@ import org.dds.core.FeatureSet;
 import org.dds.core.MapShape;
 import org.dds.core.affinity.Dds;
 import org.dds.core.affinity.DdsConfig;
+import org.dds.core.affinity.PreparedModel;
 import org.dds.core.comparison.Centering;
 import org.dds.core.comparison.ComparisonType;
-import org.dds.core.comparison.MatrixComparison;
 import org.dds.core.kernel.FunctionType;
 import org.dds.core.normalization.NormalizationType;
 import org.dds.core.stats.Correlation;
@@ -66,9 +66,9 @@ class PlantedFeaturesTest {
         PlantedFeatures.Ranking r = planted(shape, 7);
         DdsConfig config = new DdsConfig(norm.create(new MapShape(1, 1, 48)), f.create(),
                 g.create(Centering.UNBIASED));
-        double[] target = Dds.prepare(r.features().get(r.target()), config);
-        double[] dds = r.sources().stream().mapToDouble(s -> MatrixComparison.dot(Dds.prepare(r.features().get(s),
-                config), target)).toArray();
+        PreparedModel target = Dds.prepare(r.features().get(r.target()), config);
+        double[] dds = r.sources().stream().mapToDouble(s -> Dds.prepare(r.features().get(s), config)
+                .similarity(target)).toArray();
         assertThat(Correlation.spearman(r.overlap(), dds)).as("Spearman(planted overlap, DDS)")
                 .isGreaterThanOrEqualTo(RECOVERED);
         int full = IntStream.range(0, SOURCES).filter(i -> r.overlap()[i] == 1.0).findFirst().orElseThrow();

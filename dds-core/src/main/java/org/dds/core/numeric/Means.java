@@ -1,4 +1,4 @@
-package org.dds.core.normalization;
+package org.dds.core.numeric;
 
 /**
  * Means with one correction pass: after the plain mean m, the mean of the residuals (x - m) is added back. The
@@ -85,7 +85,7 @@ public final class Means {
      * @param eps added to the variance
      * @param out where the normalised values go (same positions)
      */
-    static void standardize(double[] v, int[] idx, double eps, double[] out) {
+    public static void standardize(double[] v, int[] idx, double eps, double[] out) {
         double m = mean(v, idx);
         double ss = 0;
         for (int q : idx) {
