@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.dds.core.DdsInputException;
@@ -94,6 +95,9 @@ class ReferenceAffinityTest {
 
     private static final Map<String, Case> CASES = loadCases();
 
+    /** Each case's models, made once (FeatureMatrix is immutable). */
+    private static final Map<String, FeatureSet> SETS = new ConcurrentHashMap<>();
+
     static Stream<Arguments> combinations() {
         List<Arguments> out = new ArrayList<>();
         for (Case c : CASES.values()) {
@@ -123,7 +127,7 @@ class ReferenceAffinityTest {
         Expected want = c.expected().get(key);
         assertThat(want).as("no reference for %s in expected/%s.csv: add it to dds_reference.py and re-run it",
                 key, caseName).isNotNull();
-        FeatureSet set = c.featureSet();
+        FeatureSet set = SETS.computeIfAbsent(caseName, k -> c.featureSet());
         DdsConfig config = config(c, n, f, g);
         if (want.upper() == null) {
             assertThatThrownBy(() -> AffinityMatrix.compute(set, config))
