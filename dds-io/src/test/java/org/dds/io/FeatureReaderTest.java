@@ -107,7 +107,7 @@ class FeatureReaderTest {
         Path missing = tmp.resolve("nowhere");
         assertThatThrownBy(() -> FeatureReader.read(missing))
                 .isExactlyInstanceOf(DdsInputException.class)
-                .hasMessageStartingWith("features path '" + missing + "' does not exist: pass --features a directory "
+                .hasMessageStartingWith("features path '" + missing + "' does not exist: pass features a directory "
                         + "of <model>.npy files (with an optional models.txt), an .npz, ");
     }
 
@@ -118,7 +118,7 @@ class FeatureReaderTest {
                 .hasMessageStartingWith("directory '" + empty + "' is empty: put one <model>.npy per model in it");
         Path txt = Files.writeString(tmp.resolve("features.txt"), "1 2 3");
         assertThatThrownBy(() -> FeatureReader.read(txt))
-                .hasMessageStartingWith("file '" + txt + "' has an extension DDS does not read: pass --features ");
+                .hasMessageStartingWith("file '" + txt + "' has an extension DDS does not read: pass features ");
         Path notes = Files.createDirectory(tmp.resolve("notes"));
         Files.writeString(notes.resolve("readme.md"), "hello");
         assertThatThrownBy(() -> FeatureReader.read(notes))
@@ -198,7 +198,7 @@ class FeatureReaderTest {
         assertThat(FeatureReader.read(file, new MapShape(2, 2, 3)).get("segment2d").get(1, 11)).isEqualTo(23.0);
         assertThatThrownBy(() -> FeatureReader.read(file, new MapShape(2, 3, 2)))
                 .hasMessage("model 'segment2d' in '" + file + "' has feature maps of shape 2,2,3 but 2,3,2 was asked "
-                        + "for: pass --shape 2,2,3");
+                        + "for: pass shape 2,2,3");
     }
 
     // ---- the authors' pickled dict ----

@@ -121,7 +121,7 @@ class OracleEdgeCaseTest {
             assertThatThrownBy(() -> AffinityMatrix.compute(set, config))
                     .isInstanceOf(DdsInputException.class)
                     .hasMessageContaining("model 'a'").hasMessageContaining("d = 3")
-                    .hasMessageContaining("--shape");
+                    .hasMessageContaining("pass shape H,W,C");
         }
     }
 
