@@ -8,7 +8,7 @@ import java.util.List;
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
-import org.dds.experiments.layers.LayerSelection;
+import org.dds.experiments.evaluation.LayerSelection;
 import org.dds.reports.ResultTable;
 
 import picocli.CommandLine.Command;

@@ -10,10 +10,10 @@ import org.dds.core.FeatureSet;
 import org.dds.core.MapShape;
 import org.dds.core.kernel.FunctionType;
 import org.dds.core.normalization.NormalizationType;
-import org.dds.experiments.taskonomy.Scoring;
-import org.dds.experiments.taskonomy.Table2;
-import org.dds.experiments.taskonomy.TaskonomyInputs;
-import org.dds.experiments.taskonomy.TaskonomyMatrix;
+import org.dds.experiments.evaluation.AblationGrid;
+import org.dds.experiments.evaluation.Scoring;
+import org.dds.experiments.evaluation.TaskonomyInputs;
+import org.dds.experiments.evaluation.TaskonomyMatrix;
 import org.dds.reports.ReportWriter;
 import org.dds.reports.ResultTable;
 
@@ -77,20 +77,20 @@ final class Table2Command extends DdsSubcommand {
         err().println("table2: 42 combinations on " + inputs.models().size() + " models x " + inputs.images()
                 + " images, against the " + against.cliName() + " matrix");
         err().flush();
-        Map<String, Map<TaskonomyMatrix, Scoring.Score>> scores = Table2.scores(inputs.models(), inputs.benchmark(),
+        Map<String, Map<TaskonomyMatrix, Scoring.Score>> scores = AblationGrid.scores(inputs.models(), inputs.benchmark(),
                 shape);
         Map<String, Double> means = new LinkedHashMap<>();
         scores.forEach((key, byMatrix) -> means.put(key, byMatrix.get(against).mean()));
-        ResultTable grid = Table2.grid("table2", "Table 2 against the " + against.cliName() + " matrix", means,
+        ResultTable grid = AblationGrid.grid("table2", "Table 2 against the " + against.cliName() + " matrix", means,
                 List.of());
         if (perTask != null) {
             List<String> columns = new ArrayList<>(List.of("norm", "f"));
             columns.addAll(inputs.benchmark().targets());
             List<List<Object>> rows = new ArrayList<>();
-            for (NormalizationType n : Table2.NORMALIZATIONS) {
-                for (FunctionType f : Table2.FUNCTIONS) {
+            for (NormalizationType n : AblationGrid.NORMALIZATIONS) {
+                for (FunctionType f : AblationGrid.FUNCTIONS) {
                     List<Object> row = new ArrayList<>(List.of(n.cliName(), f.cliName()));
-                    for (double v : scores.get(Table2.key(n, f)).get(against).perTask()) {
+                    for (double v : scores.get(AblationGrid.key(n, f)).get(against).perTask()) {
                         row.add(v);
                     }
                     rows.add(row);

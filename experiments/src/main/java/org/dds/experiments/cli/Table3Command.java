@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.dds.core.FeatureSet;
+import org.dds.experiments.evaluation.TaskonomyInputs;
 import org.dds.experiments.taskonomy.Table3;
-import org.dds.experiments.taskonomy.TaskonomyInputs;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
