@@ -76,6 +76,66 @@ public final class Table2 implements Experiment {
         return result(inputs, settings, cells);
     }
 
+    /**
+     * Table 2 as {@code dds table2} prints it, on inputs the command has read: the 7 x 6 means against one matrix
+     * (table {@code table2}) and the Spearman of every target task (table {@code table2-per-task}), without
+     * p-values or intervals.
+     *
+     * @param inputs  the features and ground truth on the chosen images
+     * @param against the matrix to score against
+     * @param shape   the feature-map shape of the map normalisations
+     * @return the experiment
+     */
+    public static Experiment means(TaskonomyInputs inputs, TaskonomyMatrix against, MapShape shape) {
+        return new Means(inputs, against, shape);
+    }
+
+    /** The grid's means alone; see {@link #means}. */
+    private record Means(TaskonomyInputs inputs, TaskonomyMatrix against, MapShape shape) implements Experiment {
+        @Override
+        public String name() {
+            return "table2";
+        }
+
+        @Override
+        public String paperReference() {
+            return "paper Table 2: DDS ablation, 7 (Q,D) x 6 f, g = unbiased CKA, against the Taskonomy "
+                    + against.cliName() + " matrix";
+        }
+
+        @Override
+        public List<RequiredInput> requiredInputs() {
+            return List.of();
+        }
+
+        @Override
+        public ExperimentResult run(ExperimentContext context) {
+            context.progress().accept("table2: 42 combinations on " + inputs.models().size() + " models x "
+                    + inputs.images() + " images, against the " + against.cliName() + " matrix");
+            Map<String, Map<TaskonomyMatrix, Scoring.Score>> scores = AblationGrid.scores(inputs.models(),
+                    inputs.benchmark(), shape);
+            Map<String, Double> means = new LinkedHashMap<>();
+            scores.forEach((key, byMatrix) -> means.put(key, byMatrix.get(against).mean()));
+            ResultTable grid = AblationGrid.grid("table2", "Table 2 against the " + against.cliName() + " matrix",
+                    means, List.of());
+            List<String> columns = new ArrayList<>(List.of("norm", "f"));
+            columns.addAll(inputs.benchmark().targets());
+            List<List<Object>> rows = new ArrayList<>();
+            for (NormalizationType n : AblationGrid.NORMALIZATIONS) {
+                for (FunctionType f : AblationGrid.FUNCTIONS) {
+                    List<Object> row = new ArrayList<>(List.of(n.cliName(), f.cliName()));
+                    for (double v : scores.get(AblationGrid.key(n, f)).get(against).perTask()) {
+                        row.add(v);
+                    }
+                    rows.add(row);
+                }
+            }
+            ResultTable perTask = ResultTable.of("table2-per-task", "Table 2 per target task", columns, rows);
+            return new ExperimentResult(name(), paperReference(), "The 7 x 6 means against the "
+                    + against.cliName() + " matrix. " + inputs.describe(), List.of(grid, perTask));
+        }
+    }
+
     private ExperimentResult result(TaskonomyInputs inputs, TaskonomySettings settings,
             Map<String, Map<TaskonomyMatrix, Scoring.Cell>> cells) {
         PublishedTable paper = PublishedTable.paperTable2();

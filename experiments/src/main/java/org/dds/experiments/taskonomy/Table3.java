@@ -206,6 +206,48 @@ public final class Table3 implements Experiment {
     }
 
     /**
+     * Table 3 as {@code dds table3} prints it (table {@code table3}, see {@link #cliTable}), on inputs the command
+     * has read.
+     *
+     * @param inputs               the features and ground truth on the chosen images
+     * @param loadSeconds          the seconds it took to read the features
+     * @param groundTruthDirectory where the two matrices are
+     * @return the experiment
+     */
+    public static Experiment asPrinted(TaskonomyInputs inputs, double loadSeconds, Path groundTruthDirectory) {
+        return new AsPrinted(inputs, loadSeconds, groundTruthDirectory);
+    }
+
+    /** The computed rows with measured times; see {@link #asPrinted}. */
+    private record AsPrinted(TaskonomyInputs inputs, double loadSeconds, Path groundTruthDirectory)
+            implements Experiment {
+        @Override
+        public String name() {
+            return "table3";
+        }
+
+        @Override
+        public String paperReference() {
+            return "paper Table 3: DDS (cosine, Laplacian; z-score) and RSA against the Taskonomy affinity and"
+                    + " winrate, with the time taken";
+        }
+
+        @Override
+        public List<RequiredInput> requiredInputs() {
+            return List.of();
+        }
+
+        @Override
+        public ExperimentResult run(ExperimentContext context) {
+            context.progress().accept("table3: RSA and two DDS on " + inputs.models().size() + " models x "
+                    + inputs.images() + " images");
+            Computed computed = compute(inputs, groundTruthDirectory);
+            return new ExperimentResult(name(), paperReference(), inputs.describe(),
+                    List.of(cliTable(computed, loadSeconds, inputs)));
+        }
+    }
+
+    /**
      * The table {@code dds table3} prints: the computed and ground-truth rows with the published numbers, and the
      * measured times.
      *
