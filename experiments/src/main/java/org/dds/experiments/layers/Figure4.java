@@ -154,8 +154,9 @@ public final class Figure4 implements Experiment {
         }
         int k = images.getAsInt();
         if (k < 4 || k > available) {
-            throw new DdsInputException("--images " + k + " is not possible: the features describe " + available
-                    + " images and unbiased CKA needs at least 4, so choose --images between 4 and " + available);
+            throw new DdsInputException(p -> p.apply("images") + " " + k + " is not possible: the features describe "
+                    + available + " images and unbiased CKA needs at least 4, so choose " + p.apply("images")
+                    + " between 4 and " + available);
         }
         return k;
     }
