@@ -1,22 +1,18 @@
 package org.dds.experiments;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.dds.io.Sha256;
 import org.dds.core.DdsInputException;
-import org.dds.groundtruth.GroundTruthSource;
+import org.dds.io.Sha256;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.InputFile;
 import org.dds.reports.SkippedExperiment;
@@ -24,14 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs experiments in order: each one whose inputs are all there runs; the others are skipped with the exact
- * missing input and how to get it. An experiment whose input is there but unusable (a {@link DdsInputException})
- * is skipped too, with the reason, so one bad file does not cost the rest of the report. The SHA-256 of every
- * input of the experiments that ran is recorded for the provenance.
+ * The one runner of experiments, for {@code dds reproduce} and every per-table command alike. It runs experiments in
+ * order: each one whose inputs are all there runs; the others are skipped with the exact missing input and how to
+ * get it. In a report ({@link Mode#REPORT}) an experiment whose input is there but unusable (a
+ * {@link DdsInputException}) is skipped too, with the reason, so one bad file does not cost the rest of the report;
+ * a command ({@link Mode#COMMAND}) lets that exception through, so the user sees it as the command's one error. The
+ * SHA-256 of every input of the experiments that ran is recorded for the provenance.
  */
 public final class Reproduction {
     private static final Logger LOG = LoggerFactory.getLogger(Reproduction.class);
-    private static final int BUFFER = 1 << 16;
 
     /**
      * What a reproduction produced.
@@ -49,15 +46,36 @@ public final class Reproduction {
         }
     }
 
+    /** How the runner treats an experiment and its inputs. */
+    public enum Mode {
+        /** {@code dds reproduce}: a line of progress per experiment; an unusable input skips the experiment. */
+        REPORT,
+        /** A per-table command: no progress lines of its own; an unusable input fails the run. */
+        COMMAND
+    }
+
     private Reproduction() {
     }
 
     /**
+     * Runs in {@link Mode#REPORT}.
+     *
      * @param experiments what to run, in order
      * @param context     where the inputs are
      * @return the results, the skipped experiments and the inputs read
      */
     public static Outcome run(List<Experiment> experiments, ExperimentContext context) {
+        return run(experiments, context, Mode.REPORT);
+    }
+
+    /**
+     * @param experiments what to run, in order
+     * @param context     where the inputs are
+     * @param mode        a report's or a command's rules
+     * @return the results, the skipped experiments and the inputs read
+     * @throws DdsInputException in {@link Mode#COMMAND}, if an input is there but unusable
+     */
+    public static Outcome run(List<Experiment> experiments, ExperimentContext context, Mode mode) {
         List<ExperimentResult> results = new ArrayList<>();
         List<SkippedExperiment> skipped = new ArrayList<>();
         Map<Path, InputFile> inputs = new LinkedHashMap<>();
@@ -68,15 +86,22 @@ public final class Reproduction {
             List<String> missing = e.requiredInputs().stream().map(r -> r.missing(context))
                     .flatMap(Optional::stream).toList();
             if (!missing.isEmpty()) {
-                context.progress().accept(step + ": skipped, " + missing.get(0));
+                if (mode == Mode.REPORT) {
+                    context.progress().accept(step + ": skipped, " + missing.get(0));
+                }
                 skipped.add(new SkippedExperiment(e.name(), e.paperReference(), String.join("; ", missing)));
                 continue;
             }
-            context.progress().accept(step + ": running (" + e.paperReference() + ")");
+            if (mode == Mode.REPORT) {
+                context.progress().accept(step + ": running (" + e.paperReference() + ")");
+            }
             ExperimentResult result;
             try {
                 result = e.run(context);
             } catch (DdsInputException ex) {
+                if (mode == Mode.COMMAND) {
+                    throw ex;
+                }
                 LOG.warn("{} skipped: {}", e.name(), ex.getMessage());
                 skipped.add(new SkippedExperiment(e.name(), e.paperReference(), "unusable input: " + ex.getMessage()));
                 continue;
@@ -87,6 +112,16 @@ public final class Reproduction {
             }
         }
         return new Outcome(results, skipped, new ArrayList<>(inputs.values()));
+    }
+
+    /**
+     * @param files files or directories (every regular file under a directory, sorted by path)
+     * @return each file once, with its SHA-256, in that order
+     */
+    public static List<InputFile> hash(List<Path> files) {
+        Map<Path, InputFile> inputs = new LinkedHashMap<>();
+        files.forEach(p -> hashInto(p, inputs));
+        return new ArrayList<>(inputs.values());
     }
 
     /** Records the SHA-256 of a file, or of every regular file under a directory (sorted by path). */

@@ -60,6 +60,17 @@ public record ExperimentResult(String name, String reference, String summary, Li
     }
 
     /**
+     * @param id a table id
+     * @return the table with that id
+     * @throws IllegalArgumentException if there is none such
+     */
+    public ResultTable table(String id) {
+        return tables.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException(name + " has no table '" + id + "': its tables are "
+                        + tables.stream().map(ResultTable::id).toList()));
+    }
+
+    /**
      * @param more charts to ask for, e.g. {@code ChartSpec.heatmap("gt", "dds")}
      * @return this result with those charts added after the ones it already asks for
      */

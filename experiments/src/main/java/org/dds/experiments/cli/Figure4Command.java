@@ -9,14 +9,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.dds.core.DdsInputException;
-import org.dds.experiments.ExperimentContext;
+import org.dds.experiments.Reproduction;
 import org.dds.experiments.RequiredInput;
+import org.dds.experiments.evaluation.TaskFamilies;
 import org.dds.experiments.layers.Figure4;
-import org.dds.experiments.layers.TaskFamilies;
 import org.dds.groundtruth.files.GroundTruthLocator;
-import org.dds.reports.ExperimentResult;
-import org.dds.reports.Report;
-import org.dds.reports.ReportWriter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,12 +75,9 @@ final class Figure4Command extends DdsSubcommand {
                 new RequiredInput("--blocks", c -> Optional.of(b), "pass --blocks PATH"),
                 new RequiredInput("--tasks", c -> Optional.of(t), "pass --tasks PATH"),
                 mapping, images == null ? OptionalInt.empty() : OptionalInt.of(images), false);
-        ExperimentContext context = new ExperimentContext(GroundTruthLocator.system().locate(), Optional.empty(),
-                false, 0, line -> {
-                    err().println(line);
-                    err().flush();
-                });
-        ExperimentResult result = figure.run(context);
+        ExperimentRunner runner = new ExperimentRunner(this);
+        Reproduction.Outcome outcome = runner.runOne(figure,
+                runner.context(GroundTruthLocator.system().locate(), Optional.empty(), false, 0));
         if (out != null) {
             SortedMap<String, String> config = new TreeMap<>();
             config.put("blocks", b.toString());
@@ -92,13 +86,11 @@ final class Figure4Command extends DdsSubcommand {
                     : String.valueOf(images));
             config.put("families", mapping.source());
             config.put("dds", "zscore/laplacian/cka (unbiased)");
-            List<Path> inputs = families == null ? List.of(b, t) : List.of(b, t, families);
-            Path report = ReportWriter.write(out, new Report("DDS: paper Figure 4 (layer selection)",
-                    List.of(result), List.of(), RunReports.provenance(spec, config, new TreeMap<>(), inputs)));
-            out().println(report);
+            out().println(runner.write(out, "DDS: paper Figure 4 (layer selection)", outcome,
+                    families == null ? List.of() : List.of(families), config, new TreeMap<>()));
             return;
         }
-        emit(result.tables().get(0), null);
+        emit(outcome.results().get(0).tables().get(0), null);
     }
 
     private static void requireExists(Path p, String option) {

@@ -4,12 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
-import org.dds.experiments.layers.LayerSelection;
-import org.dds.reports.ResultTable;
+import org.dds.experiments.layers.LayerRanking;
+import org.dds.groundtruth.files.GroundTruthLocator;
+import org.dds.reports.ExperimentResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -96,11 +98,9 @@ final class LayersCommand extends DdsSubcommand {
         }
         int n = dds.imageCount(set.images());
         set = set.firstImages(n);
-        List<List<Object>> rows = new ArrayList<>();
-        for (LayerSelection.Ranked r : LayerSelection.rank(set, t.firstRows(n), dds.config())) {
-            rows.add(List.of(r.rank(), r.block(), r.dds()));
-        }
-        emit(ResultTable.of("layers", "Blocks ranked by DDS with " + t.name(), List.of("rank", "block", "dds"),
-                rows), out);
+        ExperimentRunner runner = new ExperimentRunner(this);
+        ExperimentResult result = runner.result(new LayerRanking(set, t.firstRows(n), dds.config()),
+                runner.context(GroundTruthLocator.system().locate(), Optional.empty(), false, 0));
+        emit(result.table("layers"), out);
     }
 }

@@ -2,24 +2,15 @@ package org.dds.experiments.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.dds.core.DdsInputException;
-import org.dds.experiments.ExperimentContext;
-import org.dds.experiments.ProjectInfo;
 import org.dds.experiments.Reproduction;
 import org.dds.experiments.mini.MiniTaskonomy;
-import org.dds.groundtruth.files.GroundTruthLocation;
 import org.dds.groundtruth.files.GroundTruthLocator;
-import org.dds.reports.Provenance;
-import org.dds.reports.Report;
-import org.dds.reports.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,32 +55,19 @@ final class MiniCommand extends DdsSubcommand {
             throw new DdsInputException("--data " + data + " is not a directory: give the folder that holds the"
                     + " Fashion-MNIST IDX files (train-images-idx3-ubyte.gz, ...)");
         }
-        Instant clock = Instant.now();
+        ExperimentRunner runner = new ExperimentRunner(this);
         GroundTruthLocator locator = GroundTruthLocator.system();
-        GroundTruthLocation location = locator.locate(null);
         Path runDirectory = out != null ? out
                 : locator.repoRoot().resolve("reports").resolve(quick ? "mini-quick" : "mini-full");
-        MiniTaskonomy experiment = new MiniTaskonomy(data, cache);
-        ExperimentContext context = new ExperimentContext(location, Optional.empty(), quick, seed, line -> {
-            err().println(line);
-            err().flush();
-        });
-        Reproduction.Outcome outcome = Reproduction.run(List.of(experiment), context);
-        if (!outcome.skipped().isEmpty()) {
-            throw new DdsInputException(outcome.skipped().get(0).reason());
-        }
+        Reproduction.Outcome outcome = runner.runOne(new MiniTaskonomy(data, cache),
+                runner.context(locator.locate(null), Optional.empty(), quick, seed));
         SortedMap<String, String> config = new TreeMap<>();
         config.put("quick", String.valueOf(quick));
         config.put("data", String.valueOf(data != null ? data : MiniTaskonomy.dataDirectory(System::getenv)));
         config.put("cache", String.valueOf(cache != null ? cache : MiniTaskonomy.cacheDirectory(System::getenv)));
         SortedMap<String, Long> seeds = new TreeMap<>();
         seeds.put("seed", seed);
-        Provenance provenance = new Provenance("dds mini" + (quick ? " --quick" : ""), config, seeds,
-                ProjectInfo.version(), ProjectInfo.gitCommit(locator.repoRoot()), ProjectInfo.javaVersion(),
-                ProjectInfo.os(), clock.truncatedTo(ChronoUnit.SECONDS).toString(), outcome.inputs())
-                .withElapsed(Duration.between(clock, Instant.now()));
-        Path index = ReportWriter.write(runDirectory, new Report("DDS Mini-Taskonomy", outcome.results(),
-                outcome.skipped(), provenance));
+        Path index = runner.write(runDirectory, "DDS Mini-Taskonomy", outcome, List.of(), config, seeds);
         out().println(index);
     }
 }

@@ -2,11 +2,8 @@ package org.dds.experiments.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +15,10 @@ import org.dds.core.DdsInputException;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.Experiments;
-import org.dds.experiments.ProjectInfo;
 import org.dds.experiments.Reproduction;
 import org.dds.experiments.features.AuthorsFeatures;
 import org.dds.groundtruth.files.GroundTruthLocation;
 import org.dds.groundtruth.files.GroundTruthLocator;
-import org.dds.reports.Provenance;
-import org.dds.reports.Report;
 import org.dds.reports.ReportWriter;
 import org.dds.reports.SkippedExperiment;
 
@@ -111,8 +105,7 @@ final class ReproduceCommand extends DdsSubcommand {
                 chosen.add(e);
             }
         }
-        Instant clock = Instant.now();
-        Instant start = clock.truncatedTo(ChronoUnit.SECONDS);
+        ExperimentRunner runner = new ExperimentRunner(this);
         GroundTruthLocator locator = GroundTruthLocator.system();
         GroundTruthLocation location = locator.locate(groundTruth);
         if (features != null && !Files.exists(features)) {
@@ -120,13 +113,11 @@ final class ReproduceCommand extends DdsSubcommand {
                     + " the features, or leave --features out to skip the experiments that need them");
         }
         Optional<Path> featureDir = AuthorsFeatures.directory(features, System::getenv);
-        Path runDirectory = out != null ? out : locator.repoRoot().resolve("reports").resolve(RUN_NAME.format(start));
+        Path runDirectory = out != null ? out
+                : locator.repoRoot().resolve("reports").resolve(RUN_NAME.format(runner.start()));
 
-        ExperimentContext context = new ExperimentContext(location, featureDir, quick, seed, line -> {
-            err().println(line);
-            err().flush();
-        });
-        Reproduction.Outcome run = Reproduction.run(chosen, context);
+        ExperimentContext context = runner.context(location, featureDir, quick, seed);
+        Reproduction.Outcome run = runner.run(chosen, context, Reproduction.Mode.REPORT);
         List<SkippedExperiment> skipped = new ArrayList<>(run.skipped());
         skipped.addAll(leftOut);
         Reproduction.Outcome outcome = new Reproduction.Outcome(run.results(), skipped, run.inputs());
@@ -138,14 +129,7 @@ final class ReproduceCommand extends DdsSubcommand {
         config.put("experiments", chosen.stream().map(Experiment::name).collect(Collectors.joining(",")));
         SortedMap<String, Long> seeds = new TreeMap<>();
         seeds.put("seed", seed);
-        Provenance provenance = new Provenance(commandLine(), config, seeds, ProjectInfo.version(),
-                ProjectInfo.gitCommit(locator.repoRoot()), ProjectInfo.javaVersion(), ProjectInfo.os(),
-                start.toString(), outcome.inputs());
-
-        provenance = provenance.withElapsed(Duration.between(clock, Instant.now()));
-
-        Path index = ReportWriter.write(runDirectory,
-                new Report("DDS reproduction", outcome.results(), outcome.skipped(), provenance));
+        Path index = runner.write(runDirectory, "DDS reproduction", outcome, List.of(), config, seeds);
         err().println(outcome.results().size() + " experiment(s) ran, " + outcome.skipped().size() + " skipped; "
                 + ReportWriter.REPORT_FILE + " and " + ReportWriter.RESULTS_FILE + " are beside the report");
         out().println(index);
@@ -155,15 +139,5 @@ final class ReproduceCommand extends DdsSubcommand {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
-    }
-
-    /** @return the command line as typed, arguments with spaces quoted */
-    private String commandLine() {
-        StringBuilder s = new StringBuilder(spec.root().name());
-        for (String arg : spec.root().commandLine().getParseResult().originalArgs()) {
-            s.append(' ').append(arg.isEmpty() || arg.matches(".*[\\s'\"].*") ? "'" + arg.replace("'", "'\\''") + "'"
-                    : arg);
-        }
-        return s.toString();
     }
 }

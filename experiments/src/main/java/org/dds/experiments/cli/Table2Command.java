@@ -1,21 +1,14 @@
 package org.dds.experiments.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
-import org.dds.core.FeatureSet;
 import org.dds.core.MapShape;
-import org.dds.core.kernel.FunctionType;
-import org.dds.core.normalization.NormalizationType;
-import org.dds.experiments.taskonomy.Scoring;
+import org.dds.experiments.evaluation.TaskonomyInputs;
+import org.dds.experiments.evaluation.TaskonomyMatrix;
 import org.dds.experiments.taskonomy.Table2;
-import org.dds.experiments.taskonomy.TaskonomyInputs;
-import org.dds.experiments.taskonomy.TaskonomyMatrix;
+import org.dds.reports.ExperimentResult;
 import org.dds.reports.ReportWriter;
-import org.dds.reports.ResultTable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,34 +65,14 @@ final class Table2Command extends DdsSubcommand {
     @Override
     void execute() {
         Path path = taskonomy.featuresPath(System::getenv);
-        FeatureSet all = DdsOptions.read(path, "--features");
-        TaskonomyInputs inputs = taskonomy.inputs(path, all);
-        err().println("table2: 42 combinations on " + inputs.models().size() + " models x " + inputs.images()
-                + " images, against the " + against.cliName() + " matrix");
-        err().flush();
-        Map<String, Map<TaskonomyMatrix, Scoring.Score>> scores = Table2.scores(inputs.models(), inputs.benchmark(),
-                shape);
-        Map<String, Double> means = new LinkedHashMap<>();
-        scores.forEach((key, byMatrix) -> means.put(key, byMatrix.get(against).mean()));
-        ResultTable grid = Table2.grid("table2", "Table 2 against the " + against.cliName() + " matrix", means,
-                List.of());
+        TaskonomyInputs inputs = taskonomy.inputs(path, DdsOptions.read(path, "--features"));
+        ExperimentRunner runner = new ExperimentRunner(this);
+        ExperimentResult result = runner.result(Table2.means(inputs, against, shape),
+                runner.context(taskonomy.groundTruth(), Optional.empty(), false, 0));
         if (perTask != null) {
-            List<String> columns = new ArrayList<>(List.of("norm", "f"));
-            columns.addAll(inputs.benchmark().targets());
-            List<List<Object>> rows = new ArrayList<>();
-            for (NormalizationType n : Table2.NORMALIZATIONS) {
-                for (FunctionType f : Table2.FUNCTIONS) {
-                    List<Object> row = new ArrayList<>(List.of(n.cliName(), f.cliName()));
-                    for (double v : scores.get(Table2.key(n, f)).get(against).perTask()) {
-                        row.add(v);
-                    }
-                    rows.add(row);
-                }
-            }
-            ReportWriter.writeCsv(perTask, ResultTable.of("table2-per-task", "Table 2 per target task", columns,
-                    rows));
+            ReportWriter.writeCsv(perTask, result.table("table2-per-task"));
             err().println("wrote " + perTask.toAbsolutePath().normalize());
         }
-        emit(grid, out);
+        emit(result.table("table2"), out);
     }
 }

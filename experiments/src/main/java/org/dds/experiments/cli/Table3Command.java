@@ -2,10 +2,13 @@ package org.dds.experiments.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.dds.core.FeatureSet;
+import org.dds.experiments.evaluation.TaskonomyInputs;
 import org.dds.experiments.taskonomy.Table3;
-import org.dds.experiments.taskonomy.TaskonomyInputs;
+import org.dds.groundtruth.files.GroundTruthLocation;
+import org.dds.reports.ExperimentResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,10 +50,10 @@ final class Table3Command extends DdsSubcommand {
         // One read, timed: the time it takes is one of the results.
         Map.Entry<FeatureSet, Double> read = Table3.readTimed(path);
         TaskonomyInputs inputs = taskonomy.inputs(path, read.getKey());
-        err().println("table3: RSA and two DDS on " + inputs.models().size() + " models x " + inputs.images()
-                + " images");
-        err().flush();
-        Table3.Computed computed = Table3.compute(inputs, taskonomy.groundTruth().directory());
-        emit(Table3.cliTable(computed, read.getValue(), inputs), out);
+        GroundTruthLocation groundTruth = taskonomy.groundTruth();
+        ExperimentRunner runner = new ExperimentRunner(this);
+        ExperimentResult result = runner.result(Table3.asPrinted(inputs, read.getValue(), groundTruth.directory()),
+                runner.context(groundTruth, Optional.empty(), false, 0));
+        emit(result.table("table3"), out);
     }
 }

@@ -14,15 +14,14 @@ import java.util.stream.Collectors;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.kernel.FunctionType;
+import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
-import org.dds.experiments.RequiredInput;
+import org.dds.experiments.Reproduction;
 import org.dds.experiments.pascal.ImageSet;
 import org.dds.experiments.pascal.PascalBootstrap;
 import org.dds.experiments.pascal.Table4;
 import org.dds.groundtruth.files.GroundTruthLocator;
 import org.dds.reports.ExperimentResult;
-import org.dds.reports.Report;
-import org.dds.reports.ReportWriter;
 import org.dds.reports.ResultTable;
 import org.dds.reports.SkippedExperiment;
 
@@ -99,37 +98,19 @@ final class Table4Command extends DdsSubcommand {
             sets = List.of(ImageSet.parse(m.group(1)));
             dir = dir.getParent();
         }
-        ExperimentContext context = new ExperimentContext(GroundTruthLocator.system().locate(), Optional.of(dir),
-                false, seed, line -> {
-                    err().println(line);
-                    err().flush();
-                });
-
-        List<Table4> present = new ArrayList<>();
-        List<SkippedExperiment> skipped = new ArrayList<>();
-        for (ImageSet set : sets) {
-            Table4 t = new Table4(set, OptionalInt.of(draws), images);
-            Optional<String> missing = t.requiredInputs().get(0).missing(context);
-            if (missing.isPresent()) {
-                skipped.add(new SkippedExperiment(t.name(), t.paperReference(), missing.get()));
-            } else {
-                present.add(t);
-            }
-        }
-        if (present.isEmpty()) {
+        ExperimentRunner runner = new ExperimentRunner(this);
+        ExperimentContext context = runner.context(GroundTruthLocator.system().locate(), Optional.of(dir), false,
+                seed);
+        List<Experiment> experiments = sets.stream()
+                .<Experiment>map(set -> new Table4(set, OptionalInt.of(draws), images)).toList();
+        Reproduction.Outcome outcome = runner.run(experiments, context, Reproduction.Mode.COMMAND);
+        if (outcome.results().isEmpty()) {
             throw new DdsInputException("--features " + features + " holds none of "
                     + sets.stream().map(s -> "taskonomy_pascal_feats_" + s.id() + ".npy")
                             .collect(Collectors.joining(", "))
                     + ": put the authors' feature files (or directories <image set>/ of <model>.npy) there");
         }
-        List<ExperimentResult> results = new ArrayList<>();
-        List<Path> inputs = new ArrayList<>();
-        for (Table4 t : present) {
-            RequiredInput input = t.requiredInputs().get(0);
-            results.add(t.run(context));
-            input.locate(context).ifPresent(inputs::add);
-        }
-        for (SkippedExperiment s : skipped) {
+        for (SkippedExperiment s : outcome.skipped()) {
             err().println("table4: missing " + s.name() + ": " + s.reason());
         }
         if (out != null) {
@@ -143,12 +124,10 @@ final class Table4Command extends DdsSubcommand {
                     .collect(Collectors.joining(",")));
             SortedMap<String, Long> seeds = new TreeMap<>();
             seeds.put("bootstrap", seed);
-            Path report = ReportWriter.write(out, new Report("DDS: paper Table 4 (Pascal VOC)", results, skipped,
-                    RunReports.provenance(spec, config, seeds, inputs)));
-            out().println(report);
+            out().println(runner.write(out, "DDS: paper Table 4 (Pascal VOC)", outcome, List.of(), config, seeds));
             return;
         }
-        emit(combined(results), null);
+        emit(combined(outcome.results()), null);
     }
 
     /** One table of every image set's summary rows, each prefixed with its image set. */

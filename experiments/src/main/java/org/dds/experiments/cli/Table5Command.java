@@ -1,13 +1,13 @@
 package org.dds.experiments.cli;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 
 import org.dds.core.DdsInputException;
 import org.dds.experiments.training.Table5;
-import org.dds.reports.ExperimentResult;
-import org.dds.groundtruth.runs.TrainingRun;
+import org.dds.groundtruth.files.GroundTruthLocator;
 import org.dds.groundtruth.runs.TrainingRuns;
+import org.dds.reports.ExperimentResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,12 +32,13 @@ final class Table5Command extends DdsSubcommand {
     @Override
     void execute() {
         Path dir = runs != null ? runs : Table5.runsDirectory();
-        List<TrainingRun> results = TrainingRuns.read(dir);
-        if (results.isEmpty()) {
+        if (TrainingRuns.read(dir).isEmpty()) {
             throw new DdsInputException(dir + " holds no finished run (no " + TrainingRuns.RESULT_CSV + "): train"
                     + " with ./dds train ... --out " + dir + "/<name> first");
         }
-        ExperimentResult r = Table5.result(results, dir);
-        emit(r.tables().get(0), out);
+        ExperimentRunner runner = new ExperimentRunner(this);
+        ExperimentResult result = runner.result(new Table5(dir),
+                runner.context(GroundTruthLocator.system().locate(), Optional.empty(), false, 0));
+        emit(result.table("table5"), out);
     }
 }

@@ -6,10 +6,10 @@ import java.util.function.Function;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
+import org.dds.experiments.evaluation.TaskonomyBenchmark;
+import org.dds.experiments.evaluation.TaskonomyInputs;
+import org.dds.experiments.evaluation.TaskonomyMatrix;
 import org.dds.experiments.features.AuthorsFeatures;
-import org.dds.experiments.taskonomy.TaskonomyBenchmark;
-import org.dds.experiments.taskonomy.TaskonomyInputs;
-import org.dds.experiments.taskonomy.TaskonomyMatrix;
 import org.dds.groundtruth.files.GroundTruthLocation;
 import org.dds.groundtruth.files.GroundTruthLocator;
 import org.slf4j.Logger;

@@ -22,13 +22,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
-import org.dds.io.FeatureReader;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
+import org.dds.experiments.evaluation.LayerSelection;
+import org.dds.experiments.evaluation.TaskFamilies;
 import org.dds.experiments.pascal.ImageSet;
-import org.dds.experiments.pascal.Table4;
 import org.dds.groundtruth.taskonomy.TaskonomyTasks;
+import org.dds.io.FeatureReader;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.ResultTable;
 
@@ -62,7 +63,7 @@ public final class Figure4 implements Experiment {
 
     /** Figure 4 as {@code dds reproduce} runs it: the reproduce inputs, the Taskonomy families, 200 images. */
     public Figure4() {
-        this(blocksInput(), Table4.input(ImageSet.TASKONOMY), TaskFamilies.taskonomy(), OptionalInt.empty(), true);
+        this(blocksInput(), ImageSet.TASKONOMY.input(), TaskFamilies.taskonomy(), OptionalInt.empty(), true);
     }
 
     /**
@@ -90,7 +91,7 @@ public final class Figure4 implements Experiment {
      * @return the requirement
      */
     public static RequiredInput blocksInput() {
-        RequiredInput taskonomy = Table4.input(ImageSet.TASKONOMY);
+        RequiredInput taskonomy = ImageSet.TASKONOMY.input();
         return new RequiredInput("the block features of an ImageNet ResNet-50 on the Taskonomy images (" + BLOCKS_STEM
                 + ".npz)", c -> taskonomy.locator().apply(c).map(p -> {
                     Path npz = p.resolveSibling(BLOCKS_STEM + ".npz");
@@ -153,8 +154,9 @@ public final class Figure4 implements Experiment {
         }
         int k = images.getAsInt();
         if (k < 4 || k > available) {
-            throw new DdsInputException("--images " + k + " is not possible: the features describe " + available
-                    + " images and unbiased CKA needs at least 4, so choose --images between 4 and " + available);
+            throw new DdsInputException(p -> p.apply("images") + " " + k + " is not possible: the features describe "
+                    + available + " images and unbiased CKA needs at least 4, so choose " + p.apply("images")
+                    + " between 4 and " + available);
         }
         return k;
     }

@@ -20,21 +20,20 @@ import org.dds.core.stats.Correlation;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
-import org.dds.experiments.layers.LayerSelection;
-import org.dds.experiments.stats.ImageBootstrap;
-import org.dds.experiments.stats.Interval;
-import org.dds.experiments.stats.MeanSpearmanTest;
-import org.dds.experiments.stats.Seeds;
-import org.dds.experiments.stats.Vectors;
-import org.dds.experiments.taskonomy.Table2;
-import org.dds.reports.ChartSpec;
-import org.dds.reports.ExperimentResult;
-import org.dds.reports.ResultTable;
+import org.dds.experiments.evaluation.AblationGrid;
+import org.dds.experiments.evaluation.ImageBootstrap;
+import org.dds.experiments.evaluation.Interval;
+import org.dds.experiments.evaluation.LayerSelection;
+import org.dds.experiments.evaluation.MeanSpearmanTest;
+import org.dds.experiments.evaluation.Seeds;
+import org.dds.experiments.evaluation.Vectors;
 import org.dds.mini.FashionMnist;
 import org.dds.mini.MiniBenchmark;
 import org.dds.mini.MiniConfig;
 import org.dds.mini.MiniResults;
-import org.dds.mini.MiniTask;
+import org.dds.reports.ChartSpec;
+import org.dds.reports.ExperimentResult;
+import org.dds.reports.ResultTable;
 
 /**
  * Mini-Taskonomy (SPEC section 7; beyond the paper): one small ResNet per Fashion-MNIST task trained here, a
@@ -262,13 +261,13 @@ public final class MiniTaskonomy implements Experiment {
 
         // The 42-variant grid, as paper Table 2.
         progress.accept("  mini: the 42 (Q,D) x f variants");
-        Map<String, AffinityMatrix> grid = Table2.variants(r.probeShape()).compute(r.probe());
+        Map<String, AffinityMatrix> grid = AblationGrid.variants(r.probeShape()).compute(r.probe());
         for (Truth truth : Truth.available(r)) {
             for (boolean diagonal : new boolean[] {true, false}) {
                 Map<String, Double> means = new LinkedHashMap<>();
                 grid.forEach((key, m) -> means.put(key, Correlation.mean(perTargetRho(r, truth.of(r), m,
                         diagonal))));
-                tables.add(Table2.grid("mini-table2-" + truth.label + (diagonal ? "" : "-nodiag"),
+                tables.add(AblationGrid.grid("mini-table2-" + truth.label + (diagonal ? "" : "-nodiag"),
                         "Table-2 analogue against the " + truth.label + " matrix, " + (diagonal ? "with" : "without")
                                 + " the diagonal: mean Spearman per (Q,D) row and f column, g = unbiased CKA",
                         means, List.of()));

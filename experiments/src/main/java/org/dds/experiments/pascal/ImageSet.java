@@ -1,10 +1,15 @@
 package org.dds.experiments.pascal;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.dds.core.DdsInputException;
+import org.dds.experiments.RequiredInput;
+import org.dds.experiments.features.AuthorsFeatures;
 
 /**
  * The three image sets of paper Table 4, one column each: the images the 21 feature models (20 Taskonomy encoders
@@ -51,5 +56,24 @@ public enum ImageSet {
         }
         throw new DdsInputException("unknown image set '" + id + "': expected one of "
                 + Arrays.stream(values()).map(ImageSet::id).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Where the features of an image set are: the authors' file, else a directory named after the image set beside
+     * where that file would be.
+     *
+     * @return the requirement
+     */
+    public RequiredInput input() {
+        RequiredInput file = AuthorsFeatures.input(id);
+        return new RequiredInput(file.description(), c -> {
+            Optional<Path> authors = file.locator().apply(c);
+            if (authors.isPresent() && Files.exists(authors.get())) {
+                return authors;
+            }
+            Optional<Path> directory = authors.map(p -> p.resolveSibling(id)).filter(Files::isDirectory);
+            return directory.isPresent() ? directory : authors;
+        }, file.howToGet() + " (a directory " + id + "/ beside it with one <model>.npy per model, the 20"
+                + " Taskonomy models and " + PascalBootstrap.TARGET + ", works too)");
     }
 }

@@ -53,12 +53,12 @@ public final class PascalBootstrap {
         /** Validates the fields. */
         public Settings {
             if (draws < 1) {
-                throw new DdsInputException("--draws " + draws + " is not possible: choose at least 1 draw (the"
-                        + " paper uses 100)");
+                throw new DdsInputException(p -> p.apply("draws") + " " + draws + " is not possible: choose at"
+                        + " least 1 draw (the paper uses 100)");
             }
             if (images < 4) {
-                throw new DdsInputException("--images " + images + " is too few: unbiased CKA needs at least 4"
-                        + " images per draw (the paper uses 200)");
+                throw new DdsInputException(p -> p.apply("images") + " " + images + " is too few: unbiased CKA"
+                        + " needs at least 4 images per draw (the paper uses 200)");
             }
             if (!(level > 0 && level < 1)) {
                 throw new IllegalArgumentException("interval level " + level + " must lie strictly between 0 and 1");
@@ -191,9 +191,9 @@ public final class PascalBootstrap {
         }
         int n = features.images();
         if (n < settings.images()) {
-            throw new DdsInputException(where + " describes " + n + " images but each draw takes "
-                    + settings.images() + " without replacement: pass --images " + n + " or fewer (the paper"
-                    + " draws 200)");
+            throw new DdsInputException(p -> where + " describes " + n + " images but each draw takes "
+                    + settings.images() + " without replacement: pass " + p.apply("images") + " " + n
+                    + " or fewer (the paper draws 200)");
         }
         FeatureSet models = features.select(needed);
         int t = sources.size();

@@ -1,6 +1,5 @@
 package org.dds.experiments.pascal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +10,12 @@ import java.util.OptionalInt;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
-import org.dds.io.FeatureReader;
 import org.dds.core.kernel.FunctionType;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
-import org.dds.experiments.features.AuthorsFeatures;
 import org.dds.groundtruth.pascal.PascalVocGroundTruth;
+import org.dds.io.FeatureReader;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.PublishedValue;
 import org.dds.reports.ResultTable;
@@ -67,26 +65,6 @@ public final class Table4 implements Experiment {
         this.images = images;
     }
 
-    /**
-     * Where the features of an image set are: the authors' file, else a directory named after the image set beside
-     * where that file would be.
-     *
-     * @param set the image set
-     * @return the requirement
-     */
-    public static RequiredInput input(ImageSet set) {
-        RequiredInput file = AuthorsFeatures.input(set.id());
-        return new RequiredInput(file.description(), c -> {
-            Optional<Path> authors = file.locator().apply(c);
-            if (authors.isPresent() && Files.exists(authors.get())) {
-                return authors;
-            }
-            Optional<Path> directory = authors.map(p -> p.resolveSibling(set.id())).filter(Files::isDirectory);
-            return directory.isPresent() ? directory : authors;
-        }, file.howToGet() + " (a directory " + set.id() + "/ beside it with one <model>.npy per model, the 20"
-                + " Taskonomy models and " + PascalBootstrap.TARGET + ", works too)");
-    }
-
     /** @return the image set */
     public ImageSet imageSet() {
         return imageSet;
@@ -105,12 +83,12 @@ public final class Table4 implements Experiment {
 
     @Override
     public List<RequiredInput> requiredInputs() {
-        return List.of(input(imageSet));
+        return List.of(imageSet.input());
     }
 
     @Override
     public ExperimentResult run(ExperimentContext context) {
-        RequiredInput in = input(imageSet);
+        RequiredInput in = imageSet.input();
         Path path = in.locate(context).orElseThrow(() -> new DdsInputException(in.missing(context)
                 .orElse(in.description() + " is missing")));
         FeatureSet features = FeatureReader.read(path);

@@ -19,6 +19,11 @@ import org.dds.core.normalization.ZScore;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
+import org.dds.experiments.evaluation.AblationGrid;
+import org.dds.experiments.evaluation.Scoring;
+import org.dds.experiments.evaluation.TaskonomyInputs;
+import org.dds.experiments.evaluation.TaskonomyMatrix;
+import org.dds.experiments.evaluation.TaskonomySettings;
 import org.dds.experiments.published.PublishedTable;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.PublishedValue;
@@ -53,14 +58,14 @@ abstract class ComparisonAblation implements Experiment {
         TaskonomyInputs inputs = TaskonomyInputs.load(context, settings.images());
         Map<String, MatrixComparison> gs = comparisons();
         List<Normalization> zscore = List.of(new ZScore());
-        List<PairwiseFunction> functions = Table2.FUNCTIONS.stream().map(FunctionType::create).toList();
+        List<PairwiseFunction> functions = AblationGrid.FUNCTIONS.stream().map(FunctionType::create).toList();
         Scoring.Variants variants = models -> {
             Map<String, AffinityMatrix> out = new LinkedHashMap<>();
             gs.forEach((label, g) -> {
                 Map<String, AffinityMatrix> row = Ablation.compute(models, zscore, functions, g)
                         .get(zscore.get(0).name());
                 for (int b = 0; b < functions.size(); b++) {
-                    out.put(label + "/" + Table2.FUNCTIONS.get(b).cliName(), row.get(functions.get(b).name()));
+                    out.put(label + "/" + AblationGrid.FUNCTIONS.get(b).cliName(), row.get(functions.get(b).name()));
                 }
             });
             return out;
@@ -69,7 +74,7 @@ abstract class ComparisonAblation implements Experiment {
                 inputs.benchmark(), variants, settings, name(), context.progress());
 
         List<String> columns = new ArrayList<>(List.of("g", "against"));
-        Table2.FUNCTIONS.forEach(f -> columns.add(f.cliName()));
+        AblationGrid.FUNCTIONS.forEach(f -> columns.add(f.cliName()));
         List<List<Object>> grid = new ArrayList<>();
         List<List<Object>> cellRows = new ArrayList<>();
         List<PublishedValue> published = new ArrayList<>();
@@ -77,18 +82,18 @@ abstract class ComparisonAblation implements Experiment {
             boolean table2Row = g.getValue().equals(new Cka(Centering.UNBIASED));
             for (TaskonomyMatrix m : List.of(TaskonomyMatrix.WINRATE, TaskonomyMatrix.AFFINITY)) {
                 List<Object> row = new ArrayList<>(List.of(g.getKey(), m.cliName()));
-                for (FunctionType f : Table2.FUNCTIONS) {
+                for (FunctionType f : AblationGrid.FUNCTIONS) {
                     Scoring.Cell c = cells.get(g.getKey() + "/" + f.cliName()).get(m);
                     double mean = c.score().mean();
                     row.add(mean);
                     cellRows.add(List.of(g.getKey(), m.cliName(), f.cliName(), mean,
                             c.significance().meanInterval().lower(), c.significance().meanInterval().upper(),
                             c.significance().meanP()));
-                    OptionalDouble nb = Table2.notebook(m).cell(NormalizationType.ZSCORE, f);
+                    OptionalDouble nb = AblationGrid.notebook(m).cell(NormalizationType.ZSCORE, f);
                     if (table2Row && nb.isPresent()) {
                         published.add(new PublishedValue(name() + ", " + g.getKey() + " vs " + m.cliName()
                                 + ", f = " + f.cliName(), mean, nb.getAsDouble(), PublishedTable.THREE_DECIMALS,
-                                Table2.notebookName(m) + ", znorm row"));
+                                AblationGrid.notebookName(m) + ", znorm row"));
                     }
                 }
                 grid.add(row);
@@ -99,7 +104,7 @@ abstract class ComparisonAblation implements Experiment {
                 + " " + settings.describe() + Scoring.bootstrapCaveat(cells);
         return new ExperimentResult(name(), paperReference(), summary, List.of(
                 new ResultTable(name(), "Mean Spearman by g and f (z-score)", columns, grid, published),
-                ResultTable.of(name() + "-cells", "Every cell with its " + Table2.pct(settings)
+                ResultTable.of(name() + "-cells", "Every cell with its " + settings.levelPercent()
                         + " bootstrap interval and permutation p-value", List.of("g", "against", "f", "spearman",
                                 "ci_lower", "ci_upper", "p_value"), cellRows)));
     }

@@ -12,11 +12,16 @@ import org.dds.core.stats.Resampling;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
+import org.dds.experiments.evaluation.ImageBootstrap;
+import org.dds.experiments.evaluation.Interval;
+import org.dds.experiments.evaluation.MeanSpearmanTest;
+import org.dds.experiments.evaluation.Seeds;
+import org.dds.experiments.evaluation.TaskonomyBenchmark;
+import org.dds.experiments.evaluation.TaskonomyInputs;
+import org.dds.experiments.evaluation.TaskonomyMatrix;
+import org.dds.experiments.evaluation.TaskonomyMethods;
+import org.dds.experiments.evaluation.TaskonomySettings;
 import org.dds.experiments.published.PublishedTable;
-import org.dds.experiments.stats.ImageBootstrap;
-import org.dds.experiments.stats.Interval;
-import org.dds.experiments.stats.MeanSpearmanTest;
-import org.dds.experiments.stats.Seeds;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.PublishedValue;
 import org.dds.reports.ResultTable;
@@ -112,7 +117,7 @@ public final class ImageCount implements Experiment {
                 }
                 if (k == TaskonomySettings.PAPER_IMAGES) {
                     published.add(new PublishedValue("first 200 images, DDS (f = cosine) vs " + m.cliName(), score,
-                            table3.value(Table3.DDS_COSINE, m.cliName()), PublishedTable.THREE_DECIMALS,
+                            table3.value(TaskonomyMethods.DDS_COSINE, m.cliName()), PublishedTable.THREE_DECIMALS,
                             "paper Table 3"));
                 }
             }
@@ -120,7 +125,7 @@ public final class ImageCount implements Experiment {
         String summary = "Mean over the 17 Taskonomy targets of Spearman(GT[:, j], DDS[:, j]) for DDS (z-score,"
                 + " cosine, unbiased CKA) on k images: the first k (the paper's protocol) and " + settings.draws()
                 + " random draws of k of all " + all.images() + " images without replacement (seeded from "
-                + settings.seed() + "; " + Table2.pct(settings) + " percentile interval of the draws). "
+                + settings.seed() + "; " + settings.levelPercent() + " percentile interval of the draws). "
                 + inputs.describe();
         return new ExperimentResult(name(), paperReference(), summary, List.of(new ResultTable(name(),
                 "Taskonomy score vs number of images", List.of("images", "against", "first_images", "p_value",

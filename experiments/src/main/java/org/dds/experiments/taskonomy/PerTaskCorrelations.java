@@ -7,7 +7,12 @@ import java.util.Map;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
-import org.dds.experiments.stats.Interval;
+import org.dds.experiments.evaluation.Interval;
+import org.dds.experiments.evaluation.Scoring;
+import org.dds.experiments.evaluation.TaskonomyInputs;
+import org.dds.experiments.evaluation.TaskonomyMatrix;
+import org.dds.experiments.evaluation.TaskonomyMethods;
+import org.dds.experiments.evaluation.TaskonomySettings;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.ResultTable;
 
@@ -47,7 +52,7 @@ public final class PerTaskCorrelations implements Experiment {
     ExperimentResult run(ExperimentContext context, TaskonomySettings settings) {
         TaskonomyInputs inputs = TaskonomyInputs.load(context, settings.images());
         Map<String, Map<TaskonomyMatrix, Scoring.Cell>> cells = Scoring.withSignificance(inputs.models(),
-                inputs.benchmark(), Table3.variants(), settings, name(), context.progress());
+                inputs.benchmark(), TaskonomyMethods.variants(), settings, name(), context.progress());
         List<String> targets = inputs.benchmark().targets();
         List<List<Object>> rows = new ArrayList<>();
         List<String> wideColumns = new ArrayList<>(List.of("target"));
@@ -71,7 +76,7 @@ public final class PerTaskCorrelations implements Experiment {
                 + " means are Table 3. " + inputs.describe() + " " + settings.describe()
                 + Scoring.bootstrapCaveat(cells);
         return new ExperimentResult(name(), paperReference(), summary, List.of(
-                ResultTable.of(name(), "Spearman per target task, with " + Table2.pct(settings)
+                ResultTable.of(name(), "Spearman per target task, with " + settings.levelPercent()
                         + " bootstrap intervals and permutation p-values", List.of("method", "against", "target",
                                 "spearman", "ci_lower", "ci_upper", "p_value"), rows),
                 ResultTable.of(name() + "-wide", "Spearman per target task, one column per method and matrix (the"

@@ -7,19 +7,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-import org.dds.core.FeatureSet;
 import org.dds.core.MapShape;
-import org.dds.core.affinity.Ablation;
-import org.dds.core.affinity.AffinityMatrix;
-import org.dds.core.comparison.Centering;
-import org.dds.core.comparison.Cka;
 import org.dds.core.kernel.FunctionType;
-import org.dds.core.kernel.PairwiseFunction;
-import org.dds.core.normalization.Normalization;
 import org.dds.core.normalization.NormalizationType;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
+import org.dds.experiments.evaluation.AblationGrid;
+import org.dds.experiments.evaluation.Scoring;
+import org.dds.experiments.evaluation.TaskonomyInputs;
+import org.dds.experiments.evaluation.TaskonomyMatrix;
+import org.dds.experiments.evaluation.TaskonomySettings;
 import org.dds.experiments.features.AuthorsFeatures;
 import org.dds.experiments.published.PublishedTable;
 import org.dds.groundtruth.taskonomy.TaskonomyGroundTruth;
@@ -39,14 +37,6 @@ import org.dds.reports.ResultTable;
  * is captioned "winrate" but is closer to the notebook's affinity table.
  */
 public final class Table2 implements Experiment {
-    /** The rows, in report order. */
-    public static final List<NormalizationType> NORMALIZATIONS = List.of(NormalizationType.IDENTITY,
-            NormalizationType.CENTERING, NormalizationType.ZSCORE, NormalizationType.BATCH_NORM,
-            NormalizationType.INSTANCE_NORM, NormalizationType.LAYER_NORM, NormalizationType.GROUP_NORM);
-
-    /** The columns, in report order. */
-    public static final List<FunctionType> FUNCTIONS = List.of(FunctionType.LINEAR, FunctionType.RBF,
-            FunctionType.LAPLACIAN, FunctionType.PEARSON, FunctionType.EUCLIDEAN, FunctionType.COSINE);
 
     private static final String PAPER = "paper Table 2 (captioned winrate)";
 
@@ -82,94 +72,68 @@ public final class Table2 implements Experiment {
         TaskonomyInputs inputs = TaskonomyInputs.load(context, settings.images());
         context.progress().accept("  table2: 42 (Q,D) x f combinations on " + inputs.models());
         Map<String, Map<TaskonomyMatrix, Scoring.Cell>> cells = Scoring.withSignificance(inputs.models(),
-                inputs.benchmark(), variants(MapShape.TASKONOMY), settings, name(), context.progress());
+                inputs.benchmark(), AblationGrid.variants(MapShape.TASKONOMY), settings, name(), context.progress());
         return result(inputs, settings, cells);
     }
 
     /**
-     * @param shape the feature-map shape of the map normalisations
-     * @return the 42 variants, keyed by {@link #key}, rows then columns
+     * Table 2 as {@code dds table2} prints it, on inputs the command has read: the 7 x 6 means against one matrix
+     * (table {@code table2}) and the Spearman of every target task (table {@code table2-per-task}), without
+     * p-values or intervals.
+     *
+     * @param inputs  the features and ground truth on the chosen images
+     * @param against the matrix to score against
+     * @param shape   the feature-map shape of the map normalisations
+     * @return the experiment
      */
-    public static Scoring.Variants variants(MapShape shape) {
-        List<Normalization> norms = NORMALIZATIONS.stream().map(n -> n.create(shape)).toList();
-        List<PairwiseFunction> functions = FUNCTIONS.stream().map(FunctionType::create).toList();
-        return models -> {
-            Map<String, Map<String, AffinityMatrix>> ablation = Ablation.compute(models, norms, functions,
-                    new Cka(Centering.UNBIASED));
-            Map<String, AffinityMatrix> out = new LinkedHashMap<>();
-            for (int a = 0; a < norms.size(); a++) {
-                for (int b = 0; b < functions.size(); b++) {
-                    out.put(key(NORMALIZATIONS.get(a), FUNCTIONS.get(b)),
-                            ablation.get(norms.get(a).name()).get(functions.get(b).name()));
+    public static Experiment means(TaskonomyInputs inputs, TaskonomyMatrix against, MapShape shape) {
+        return new Means(inputs, against, shape);
+    }
+
+    /** The grid's means alone; see {@link #means}. */
+    private record Means(TaskonomyInputs inputs, TaskonomyMatrix against, MapShape shape) implements Experiment {
+        @Override
+        public String name() {
+            return "table2";
+        }
+
+        @Override
+        public String paperReference() {
+            return "paper Table 2: DDS ablation, 7 (Q,D) x 6 f, g = unbiased CKA, against the Taskonomy "
+                    + against.cliName() + " matrix";
+        }
+
+        @Override
+        public List<RequiredInput> requiredInputs() {
+            return List.of();
+        }
+
+        @Override
+        public ExperimentResult run(ExperimentContext context) {
+            context.progress().accept("table2: 42 combinations on " + inputs.models().size() + " models x "
+                    + inputs.images() + " images, against the " + against.cliName() + " matrix");
+            Map<String, Map<TaskonomyMatrix, Scoring.Score>> scores = AblationGrid.scores(inputs.models(),
+                    inputs.benchmark(), shape);
+            Map<String, Double> means = new LinkedHashMap<>();
+            scores.forEach((key, byMatrix) -> means.put(key, byMatrix.get(against).mean()));
+            ResultTable grid = AblationGrid.grid("table2", "Table 2 against the " + against.cliName() + " matrix",
+                    means, List.of());
+            List<String> columns = new ArrayList<>(List.of("norm", "f"));
+            columns.addAll(inputs.benchmark().targets());
+            List<List<Object>> rows = new ArrayList<>();
+            for (NormalizationType n : AblationGrid.NORMALIZATIONS) {
+                for (FunctionType f : AblationGrid.FUNCTIONS) {
+                    List<Object> row = new ArrayList<>(List.of(n.cliName(), f.cliName()));
+                    for (double v : scores.get(AblationGrid.key(n, f)).get(against).perTask()) {
+                        row.add(v);
+                    }
+                    rows.add(row);
                 }
             }
-            return out;
-        };
-    }
-
-    /**
-     * @param norm a row
-     * @param f    a column
-     * @return the variant's key, e.g. {@code zscore/cosine}
-     */
-    public static String key(NormalizationType norm, FunctionType f) {
-        return norm.cliName() + "/" + f.cliName();
-    }
-
-    /**
-     * The 7 x 6 means without p-values or intervals, as {@code dds table2} prints them.
-     *
-     * @param models    the evaluated models on the chosen images
-     * @param benchmark the ground truth
-     * @param shape     the feature-map shape
-     * @return scores by {@link #key}, then by matrix
-     */
-    public static Map<String, Map<TaskonomyMatrix, Scoring.Score>> scores(FeatureSet models,
-            TaskonomyBenchmark benchmark, MapShape shape) {
-        return Scoring.scores(models, benchmark, variants(shape));
-    }
-
-    /**
-     * The grid as a table: header {@code norm,linear,rbf,laplacian,pearson,euclidean,cosine}, one row per
-     * normalisation.
-     *
-     * @param id        the table id
-     * @param title     its title
-     * @param means     the mean of each cell, by {@link #key}
-     * @param published the published values beside them
-     * @return the table
-     */
-    public static ResultTable grid(String id, String title, Map<String, Double> means,
-            List<PublishedValue> published) {
-        List<String> columns = new ArrayList<>();
-        columns.add("norm");
-        FUNCTIONS.forEach(f -> columns.add(f.cliName()));
-        List<List<Object>> rows = new ArrayList<>();
-        for (NormalizationType n : NORMALIZATIONS) {
-            List<Object> row = new ArrayList<>();
-            row.add(n.cliName());
-            for (FunctionType f : FUNCTIONS) {
-                row.add(means.get(key(n, f)));
-            }
-            rows.add(row);
+            ResultTable perTask = ResultTable.of("table2-per-task", "Table 2 per target task", columns, rows);
+            return new ExperimentResult(name(), paperReference(), "The 7 x 6 means against the "
+                    + against.cliName() + " matrix. " + inputs.describe(), List.of(grid, perTask));
         }
-        return new ResultTable(id, title, columns, rows, published);
-    }
-
-    /**
-     * @param against a matrix
-     * @return the authors' notebook table for it
-     */
-    static PublishedTable notebook(TaskonomyMatrix against) {
-        return PublishedTable.notebookTable2(against.cliName());
-    }
-
-    /**
-     * @param against a matrix
-     * @return the name of the notebook table for it in reports
-     */
-    static String notebookName(TaskonomyMatrix against) {
-        return "authors' notebook, " + against.cliName() + " table";
     }
 
     private ExperimentResult result(TaskonomyInputs inputs, TaskonomySettings settings,
@@ -182,19 +146,19 @@ public final class Table2 implements Experiment {
         List<List<Object>> perTaskPRows = new ArrayList<>();
         StringBuilder verdicts = new StringBuilder();
         for (TaskonomyMatrix m : List.of(TaskonomyMatrix.WINRATE, TaskonomyMatrix.AFFINITY)) {
-            PublishedTable notebook = notebook(m);
+            PublishedTable notebook = AblationGrid.notebook(m);
             Map<String, Double> means = new LinkedHashMap<>();
             List<PublishedValue> published = new ArrayList<>();
-            for (NormalizationType n : NORMALIZATIONS) {
-                for (FunctionType f : FUNCTIONS) {
-                    Scoring.Cell cell = cells.get(key(n, f)).get(m);
+            for (NormalizationType n : AblationGrid.NORMALIZATIONS) {
+                for (FunctionType f : AblationGrid.FUNCTIONS) {
+                    Scoring.Cell cell = cells.get(AblationGrid.key(n, f)).get(m);
                     double mean = cell.score().mean();
-                    means.put(key(n, f), mean);
+                    means.put(AblationGrid.key(n, f), mean);
                     String quantity = "Table 2 vs " + m.cliName() + ", " + n.cliName() + ", f = " + f.cliName();
                     OptionalDouble nb = notebook.cell(n, f);
                     OptionalDouble pp = paper.cell(n, f);
                     nb.ifPresent(v -> published.add(new PublishedValue(quantity, mean, v,
-                            PublishedTable.THREE_DECIMALS, notebookName(m))));
+                            PublishedTable.THREE_DECIMALS, AblationGrid.notebookName(m))));
                     pp.ifPresent(v -> published.add(new PublishedValue(quantity, mean, v,
                             PublishedTable.THREE_DECIMALS, PAPER)));
                     Scoring.Significance s = cell.significance();
@@ -213,15 +177,15 @@ public final class Table2 implements Experiment {
                     perTaskPRows.add(p);
                 }
             }
-            tables.add(grid(name() + "-" + m.cliName(), "Table 2 against the " + m.cliName() + " matrix: mean"
+            tables.add(AblationGrid.grid(name() + "-" + m.cliName(), "Table 2 against the " + m.cliName() + " matrix: mean"
                     + " Spearman over the 17 targets (reproduced)", means, published));
             List<PublishedComparison> comparisons = new ArrayList<>();
             for (TaskonomyMatrix other : List.of(m, m == TaskonomyMatrix.WINRATE ? TaskonomyMatrix.AFFINITY
                     : TaskonomyMatrix.WINRATE)) {
-                comparisons.add(PublishedComparison.of(notebookName(other), NORMALIZATIONS, FUNCTIONS,
-                        (n, f) -> means.get(key(n, f)), notebook(other)::cell));
+                comparisons.add(PublishedComparison.of(AblationGrid.notebookName(other), AblationGrid.NORMALIZATIONS, AblationGrid.FUNCTIONS,
+                        (n, f) -> means.get(AblationGrid.key(n, f)), AblationGrid.notebook(other)::cell));
             }
-            comparisons.add(PublishedComparison.of(PAPER, NORMALIZATIONS, FUNCTIONS, (n, f) -> means.get(key(n, f)),
+            comparisons.add(PublishedComparison.of(PAPER, AblationGrid.NORMALIZATIONS, AblationGrid.FUNCTIONS, (n, f) -> means.get(AblationGrid.key(n, f)),
                     paper::cell));
             for (PublishedComparison c : comparisons) {
                 referenceRows.add(List.of(m.cliName(), c.reference(), c.cells(), c.meanAbsolute(), c.maxAbsolute(),
@@ -230,7 +194,7 @@ public final class Table2 implements Experiment {
             verdicts.append(" Against the ").append(m.cliName()).append(" matrix the result ")
                     .append(PublishedComparison.verdict(comparisons)).append('.');
         }
-        tables.add(new ResultTable(name() + "-cells", "Table 2, every cell with its " + pct(settings)
+        tables.add(new ResultTable(name() + "-cells", "Table 2, every cell with its " + settings.levelPercent()
                 + " bootstrap interval, permutation p-value and the published numbers",
                 List.of("against", "norm", "f", "spearman", "ci_lower", "ci_upper", "p_value", "notebook",
                         "notebook_difference", "paper", "paper_difference"), cellRows, List.of()));
@@ -261,13 +225,13 @@ public final class Table2 implements Experiment {
         PublishedTable paper = PublishedTable.paperTable2();
         double[] mean = new double[2];
         int cells = 0;
-        for (NormalizationType n : NORMALIZATIONS) {
-            for (FunctionType f : FUNCTIONS) {
+        for (NormalizationType n : AblationGrid.NORMALIZATIONS) {
+            for (FunctionType f : AblationGrid.FUNCTIONS) {
                 OptionalDouble p = paper.cell(n, f);
                 if (p.isPresent()) {
                     cells++;
-                    mean[0] += Math.abs(p.getAsDouble() - notebook(TaskonomyMatrix.AFFINITY).cell(n, f).orElseThrow());
-                    mean[1] += Math.abs(p.getAsDouble() - notebook(TaskonomyMatrix.WINRATE).cell(n, f).orElseThrow());
+                    mean[0] += Math.abs(p.getAsDouble() - AblationGrid.notebook(TaskonomyMatrix.AFFINITY).cell(n, f).orElseThrow());
+                    mean[1] += Math.abs(p.getAsDouble() - AblationGrid.notebook(TaskonomyMatrix.WINRATE).cell(n, f).orElseThrow());
                 }
             }
         }
@@ -280,15 +244,11 @@ public final class Table2 implements Experiment {
                 Math.max(mean[0], mean[1]));
     }
 
-    static Object orNa(OptionalDouble v) {
+    private static Object orNa(OptionalDouble v) {
         return v.isPresent() ? (Object) v.getAsDouble() : "n/a";
     }
 
-    static Object differenceOrNa(double reproduced, OptionalDouble published) {
+    private static Object differenceOrNa(double reproduced, OptionalDouble published) {
         return published.isPresent() ? (Object) (reproduced - published.getAsDouble()) : "n/a";
-    }
-
-    static String pct(TaskonomySettings settings) {
-        return String.format(Locale.ROOT, "%d%%", Math.round(settings.level() * 100));
     }
 }

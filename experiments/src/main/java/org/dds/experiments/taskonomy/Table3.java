@@ -9,19 +9,21 @@ import java.util.Map;
 
 import org.dds.core.FeatureSet;
 import org.dds.core.affinity.AffinityMatrix;
-import org.dds.core.affinity.DdsConfig;
-import org.dds.core.comparison.Centering;
-import org.dds.core.comparison.Cka;
 import org.dds.core.kernel.Laplacian;
-import org.dds.core.normalization.ZScore;
 import org.dds.core.stats.Correlation;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
+import org.dds.experiments.evaluation.MeanSpearmanTest;
+import org.dds.experiments.evaluation.Scoring;
+import org.dds.experiments.evaluation.Seeds;
+import org.dds.experiments.evaluation.TaskonomyBenchmark;
+import org.dds.experiments.evaluation.TaskonomyInputs;
+import org.dds.experiments.evaluation.TaskonomyMatrix;
+import org.dds.experiments.evaluation.TaskonomyMethods;
+import org.dds.experiments.evaluation.TaskonomySettings;
 import org.dds.experiments.features.AuthorsFeatures;
 import org.dds.experiments.published.PublishedTable;
-import org.dds.experiments.stats.MeanSpearmanTest;
-import org.dds.experiments.stats.Seeds;
 import org.dds.groundtruth.TransferMatrix;
 import org.dds.groundtruth.taskonomy.TaskonomyGroundTruth;
 import org.dds.reports.ExperimentResult;
@@ -30,19 +32,13 @@ import org.dds.reports.ResultTable;
 
 /**
  * Paper Table 3 (Dwivedi et al., ECCV 2020): DDS (f = cosine) and DDS (f = Laplacian), both with z-scoring and
- * unbiased CKA, and RSA (Dwivedi and Roig 2019: raw features, 1 - Pearson, Spearman of upper triangles), each scored
+ * unbiased CKA, and TaskonomyMethods.RSA (Dwivedi and Roig 2019: raw features, 1 - Pearson, Spearman of upper triangles), each scored
  * against the Taskonomy affinity and winrate matrices; the ground-truth rows (how well the two matrices agree,
  * computed as {@link TaskonomyAgreement} does); the attribution-map rows (saliency, DeepLIFT, epsilon-LRP) as
  * published reference rows; and the wall time, measured here: reading the features and computing each DDS matrix,
  * separately.
  */
 public final class Table3 implements Experiment {
-    /** The paper's name of the RSA row. */
-    public static final String RSA = "RSA";
-    /** The paper's name of the DDS cosine row. */
-    public static final String DDS_COSINE = "DDS (f = cosine)";
-    /** The paper's name of the DDS Laplacian row. */
-    public static final String DDS_LAPLACIAN = "DDS (f = Laplacian)";
     /** The ground-truth rows. */
     public static final String TASKONOMY_WINRATE = "Taskonomy winrate";
     /** The ground-truth rows. */
@@ -91,7 +87,7 @@ public final class Table3 implements Experiment {
 
     @Override
     public String paperReference() {
-        return "paper Table 3: DDS (cosine, Laplacian; z-score) and RSA against the Taskonomy affinity and winrate,"
+        return "paper Table 3: DDS (cosine, Laplacian; z-score) and TaskonomyMethods.RSA against the Taskonomy affinity and winrate,"
                 + " the ground-truth rows, the attribution-map rows (published only) and the time taken";
     }
 
@@ -100,25 +96,6 @@ public final class Table3 implements Experiment {
         return List.of(AuthorsFeatures.input(AuthorsFeatures.TASKONOMY_IMAGES),
                 RequiredInput.groundTruth("Taskonomy affinity matrix", TaskonomyGroundTruth.AFFINITY_FILE),
                 RequiredInput.groundTruth("Taskonomy winrate matrix", TaskonomyGroundTruth.WINRATE_FILE));
-    }
-
-    /** @return the three computed methods and their DDS, in the paper's row order */
-    public static Map<String, DdsConfig> methods() {
-        Map<String, DdsConfig> m = new LinkedHashMap<>();
-        m.put(RSA, DdsConfig.rsa());
-        m.put(DDS_COSINE, DdsConfig.defaults());
-        m.put(DDS_LAPLACIAN, new DdsConfig(new ZScore(), new Laplacian(), new Cka(Centering.UNBIASED)));
-        return m;
-    }
-
-    /** @return the three methods as scoring variants */
-    public static Scoring.Variants variants() {
-        Map<String, DdsConfig> methods = methods();
-        return models -> {
-            Map<String, AffinityMatrix> out = new LinkedHashMap<>();
-            methods.forEach((name, config) -> out.put(name, AffinityMatrix.compute(models, config)));
-            return out;
-        };
     }
 
     /**
@@ -143,17 +120,17 @@ public final class Table3 implements Experiment {
      */
     public static Computed compute(TaskonomyInputs inputs, Path groundTruthDirectory) {
         Map<String, Map<TaskonomyMatrix, Scoring.Score>> scores = Scoring.scores(inputs.models(),
-                inputs.benchmark(), variants());
+                inputs.benchmark(), TaskonomyMethods.variants());
         Map<String, Double> seconds = new LinkedHashMap<>();
-        methods().forEach((name, config) -> {
+        TaskonomyMethods.methods().forEach((name, config) -> {
             long t0 = System.nanoTime();
             AffinityMatrix.compute(inputs.models(), config);
             seconds.put(name, (System.nanoTime() - t0) / 1e9);
         });
         TransferMatrix affinity = TaskonomyGroundTruth.affinity(groundTruthDirectory);
         TransferMatrix winrate = TaskonomyGroundTruth.winrate(groundTruthDirectory);
-        return new Computed(scores, seconds, TaskonomyAgreement.perTask(affinity, winrate),
-                TaskonomyAgreement.perTask(winrate, winrate));
+        return new Computed(scores, seconds, TaskonomyBenchmark.agreement(affinity, winrate),
+                TaskonomyBenchmark.agreement(winrate, winrate));
     }
 
     @Override
@@ -172,9 +149,9 @@ public final class Table3 implements Experiment {
         TaskonomyInputs inputs = TaskonomyInputs.of(path, read.getKey(), TaskonomyBenchmark.load(
                 context.groundTruthDirectory(), read.getKey().names(), path.toString()), settings.images());
         Computed computed = compute(inputs, context.groundTruthDirectory());
-        context.progress().accept("  table3: bootstrap and permutations for RSA and the two DDS");
+        context.progress().accept("  table3: bootstrap and permutations for TaskonomyMethods.RSA and the two DDS");
         Map<String, Map<TaskonomyMatrix, Scoring.Cell>> cells = Scoring.withSignificance(inputs.models(),
-                inputs.benchmark(), variants(), settings, name(), context.progress());
+                inputs.benchmark(), TaskonomyMethods.variants(), settings, name(), context.progress());
 
         TransferMatrix affinity = TaskonomyGroundTruth.affinity(context.groundTruthDirectory());
         TransferMatrix winrate = TaskonomyGroundTruth.winrate(context.groundTruthDirectory());
@@ -194,7 +171,7 @@ public final class Table3 implements Experiment {
             rows.add(List.of(method, note, NA, NA, NA, note, NA, NA, NA, published.value(method, "affinity"),
                     published.value(method, "winrate"), NA, NA));
         }
-        for (String method : methods().keySet()) {
+        for (String method : TaskonomyMethods.methods().keySet()) {
             List<Object> row = new ArrayList<>(List.of(method));
             for (TaskonomyMatrix m : List.of(TaskonomyMatrix.AFFINITY, TaskonomyMatrix.WINRATE)) {
                 Scoring.Cell c = cells.get(method).get(m);
@@ -207,7 +184,7 @@ public final class Table3 implements Experiment {
         }
         List<ResultTable> tables = new ArrayList<>();
         tables.add(new ResultTable(name(), "Table 3: mean Spearman against the Taskonomy matrices, with "
-                + Table2.pct(settings) + " bootstrap intervals and permutation p-values", List.of("method",
+                + settings.levelPercent() + " bootstrap intervals and permutation p-values", List.of("method",
                         "affinity", "affinity_ci_lower", "affinity_ci_upper", "affinity_p", "winrate",
                         "winrate_ci_lower", "winrate_ci_upper", "winrate_p", "published_affinity",
                         "published_winrate", "affinity_difference", "winrate_difference"), rows, values));
@@ -217,7 +194,7 @@ public final class Table3 implements Experiment {
                 timeRows(computed, read.getValue(), inputs, published)));
 
         String summary = "Each number is the mean over the 17 Taskonomy target tasks of the per-target Spearman"
-                + " correlation. " + inputs.describe() + " DDS: z-score, unbiased CKA; RSA: raw features, 1 -"
+                + " correlation. " + inputs.describe() + " DDS: z-score, unbiased CKA; TaskonomyMethods.RSA: raw features, 1 -"
                 + " Pearson, Spearman of upper triangles. The ground-truth rows are the agreement of the public"
                 + " affinity and winrate matrices (as in the taskonomy-agreement experiment); the attribution-map"
                 + " rows are the paper's numbers only. " + settings.describe() + Scoring.bootstrapCaveat(cells)
@@ -226,6 +203,48 @@ public final class Table3 implements Experiment {
                 + " paper's times include 74.8 s of forward passes on a V100, which the released features spare."
                 + " It is the one part of the report that changes from run to run.";
         return new ExperimentResult(name(), paperReference(), summary, tables);
+    }
+
+    /**
+     * Table 3 as {@code dds table3} prints it (table {@code table3}, see {@link #cliTable}), on inputs the command
+     * has read.
+     *
+     * @param inputs               the features and ground truth on the chosen images
+     * @param loadSeconds          the seconds it took to read the features
+     * @param groundTruthDirectory where the two matrices are
+     * @return the experiment
+     */
+    public static Experiment asPrinted(TaskonomyInputs inputs, double loadSeconds, Path groundTruthDirectory) {
+        return new AsPrinted(inputs, loadSeconds, groundTruthDirectory);
+    }
+
+    /** The computed rows with measured times; see {@link #asPrinted}. */
+    private record AsPrinted(TaskonomyInputs inputs, double loadSeconds, Path groundTruthDirectory)
+            implements Experiment {
+        @Override
+        public String name() {
+            return "table3";
+        }
+
+        @Override
+        public String paperReference() {
+            return "paper Table 3: DDS (cosine, Laplacian; z-score) and RSA against the Taskonomy affinity and"
+                    + " winrate, with the time taken";
+        }
+
+        @Override
+        public List<RequiredInput> requiredInputs() {
+            return List.of();
+        }
+
+        @Override
+        public ExperimentResult run(ExperimentContext context) {
+            context.progress().accept("table3: RSA and two DDS on " + inputs.models().size() + " models x "
+                    + inputs.images() + " images");
+            Computed computed = compute(inputs, groundTruthDirectory);
+            return new ExperimentResult(name(), paperReference(), inputs.describe(),
+                    List.of(cliTable(computed, loadSeconds, inputs)));
+        }
     }
 
     /**
@@ -249,7 +268,7 @@ public final class Table3 implements Experiment {
                     published.value(method, "winrate"), NA, NA, NA, NA, published.value(method, "total_time_s")));
             rows.add(row);
         }
-        for (String method : methods().keySet()) {
+        for (String method : TaskonomyMethods.methods().keySet()) {
             rows.add(cliRow(method, computed.scores().get(method).get(TaskonomyMatrix.AFFINITY).mean(),
                     computed.scores().get(method).get(TaskonomyMatrix.WINRATE).mean(), loadSeconds,
                     computed.ddsSeconds().get(method), published));
@@ -298,7 +317,7 @@ public final class Table3 implements Experiment {
             rows.add(List.of(method, NA, NA, NA, published.value(method, "total_time_s"),
                     "published only: attribution maps of the Taskonomy networks"));
         }
-        for (String method : methods().keySet()) {
+        for (String method : TaskonomyMethods.methods().keySet()) {
             double dds = computed.ddsSeconds().get(method);
             rows.add(List.of(method, loadSeconds, dds, loadSeconds + dds, published.value(method, "total_time_s"),
                     "measured: reading " + inputs.path().getFileName() + " (all models and images), then one DDS"

@@ -11,6 +11,7 @@ import org.dds.core.stats.Correlation;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
+import org.dds.experiments.evaluation.TaskonomyBenchmark;
 import org.dds.experiments.published.PublishedTable;
 import org.dds.groundtruth.TransferMatrix;
 import org.dds.groundtruth.taskonomy.TaskonomyGroundTruth;
@@ -45,26 +46,11 @@ public final class TaskonomyAgreement implements Experiment {
                 RequiredInput.groundTruth("Taskonomy winrate matrix", TaskonomyGroundTruth.WINRATE_FILE));
     }
 
-    /**
-     * The agreement per target, the computation behind this experiment and the ground-truth rows of Table 3.
-     *
-     * @param affinity the affinity matrix
-     * @param winrate  the winrate matrix, same task order
-     * @return Spearman(affinity[:, j], winrate[:, j]) for every target j
-     */
-    public static double[] perTask(TransferMatrix affinity, TransferMatrix winrate) {
-        if (!affinity.tasks().equals(winrate.tasks())) {
-            throw new IllegalArgumentException("the matrices list their tasks in different orders: "
-                    + affinity.tasks() + " and " + winrate.tasks());
-        }
-        return Correlation.columnwiseSpearman(affinity.values(), winrate.values());
-    }
-
     @Override
     public ExperimentResult run(ExperimentContext context) {
         TransferMatrix affinity = TaskonomyGroundTruth.affinity(context.groundTruthDirectory());
         TransferMatrix winrate = TaskonomyGroundTruth.winrate(context.groundTruthDirectory());
-        double[] rho = perTask(affinity, winrate);
+        double[] rho = TaskonomyBenchmark.agreement(affinity, winrate);
         double mean = Correlation.mean(rho);
         List<String> tasks = affinity.tasks();
 

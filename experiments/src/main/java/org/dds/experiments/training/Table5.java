@@ -42,6 +42,22 @@ public final class Table5 implements Experiment {
     public static final String ENV_VAR = "DDS_RUNS";
     private static final String RESOURCE = "table5.csv";
 
+    private final Optional<Path> runs;
+
+    /** Table 5 from the runs under {@link #runsDirectory()}, looked up when it runs. */
+    public Table5() {
+        this.runs = Optional.empty();
+    }
+
+    /** @param runs the directory of run directories */
+    public Table5(Path runs) {
+        this.runs = Optional.of(runs);
+    }
+
+    private Path runs() {
+        return runs.orElseGet(Table5::runsDirectory);
+    }
+
     @Override
     public String name() {
         return "table5";
@@ -55,14 +71,15 @@ public final class Table5 implements Experiment {
     @Override
     public List<RequiredInput> requiredInputs() {
         return List.of(new RequiredInput("finished training runs of dds train (runs/<name>/result.csv)",
-                c -> Optional.of(firstResult(runsDirectory())),
+                c -> Optional.of(firstResult(runs())),
                 "train them with ./dds train --dataset pascal|nyuv2 --data DIR --task T --block B --out runs/<name>"
                         + " (see README 'Training'), or set " + ENV_VAR + " to the directory that holds the runs"));
     }
 
     @Override
     public ExperimentResult run(ExperimentContext context) {
-        return result(TrainingRuns.read(runsDirectory()), runsDirectory());
+        Path dir = runs();
+        return result(TrainingRuns.read(dir), dir);
     }
 
     /** @return $DDS_RUNS, else runs/ in the repository */

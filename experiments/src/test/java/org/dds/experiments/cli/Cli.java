@@ -1,7 +1,10 @@
 package org.dds.experiments.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import picocli.CommandLine;
@@ -37,5 +40,15 @@ final class Cli {
         cmd.setErr(new PrintWriter(err));
         int exit = cmd.execute(args);
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /**
+     * @param json a JSON file
+     * @return its text with every line break after a comma folded into one space, so that a test can look for
+     *         {@code "path": "...", "sha256": "..."} whatever the layout
+     * @throws IOException if it cannot be read
+     */
+    static String oneLine(Path json) throws IOException {
+        return Files.readString(json).replaceAll(",\\s*\\n\\s*", ", ");
     }
 }

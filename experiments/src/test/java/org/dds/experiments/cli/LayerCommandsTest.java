@@ -81,8 +81,8 @@ class LayerCommandsTest {
         assertThat(best).hasSize(4).first().isEqualTo("family,tasks,best_block,mean_dds,margin");
         assertThat(best.subList(1, 4)).satisfiesExactly(l -> assertThat(l).startsWith("2D,7,block1,"),
                 l -> assertThat(l).startsWith("3D,10,block3,"), l -> assertThat(l).startsWith("semantic,3,block4,"));
-        assertThat(Files.readString(out.resolve("provenance.json"))).contains("\"images\": \"100\"",
-                "blocks.npz\",\n      \"sha256\": ");
+        assertThat(Cli.oneLine(out.resolve("provenance.json"))).contains("\"images\": \"100\"",
+                "blocks.npz\", \"sha256\": ");
     }
 
     @Test

@@ -67,13 +67,13 @@ class ReproduceCommandTest {
                 .contains("\u0394 -0.0686").contains("0 of 1 published numbers reproduced within tolerance")
                 .contains("6b2d42a7281fe4eac2f5f32499f12c3da63292d4a5d8f04bf1b8b97d9687260c")
                 .contains("src=\"data:image/png;base64,");
-        String provenance = Files.readString(out.resolve("provenance.json"));
+        String provenance = Cli.oneLine(out.resolve("provenance.json"));
         assertThat(provenance).contains("\"command\": \"dds reproduce --skip mini-taskonomy --quick --out ")
                 .contains("\"seed\": 1993").contains("\"javaVersion\": \"" + System.getProperty("java.version"))
                 .contains("\"gitCommit\": ").contains("\"timestamp\": ")
-                .contains("all_affinities.pkl\",\n      \"sha256\": "
+                .contains("all_affinities.pkl\", \"sha256\": "
                         + "\"6b2d42a7281fe4eac2f5f32499f12c3da63292d4a5d8f04bf1b8b97d9687260c\"")
-                .contains("wins_vs_pixels_16k.pkl\",\n      \"sha256\": "
+                .contains("wins_vs_pixels_16k.pkl\", \"sha256\": "
                         + "\"34a3c471d8547ddd509cedb8d2d60f90e9b881c70f23cc91c4fc85e4e3852d75\"");
     }
 
@@ -159,8 +159,8 @@ class ReproduceCommandTest {
                 .containsPattern("\\| table2 \\| Table 2 vs winrate, zscore, f = cosine \\| [-0-9.]+ \\| 0\\.838 \\|")
                 .containsPattern("\\| table2 \\| Table 2 vs winrate, zscore, f = cosine \\| [-0-9.]+ \\| 0\\.864 \\|")
                 .containsPattern("\\| table3 \\| Table 3, DDS \\(f = cosine\\) vs affinity \\| [-0-9.]+ \\| 0\\.862 \\|");
-        assertThat(Files.readString(out.resolve("provenance.json"))).contains(features.resolve("autoencoder.npy")
-                + "\",\n      \"sha256\": \"");
+        assertThat(Cli.oneLine(out.resolve("provenance.json"))).contains(features.resolve("autoencoder.npy")
+                + "\", \"sha256\": \"");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.dds.experiments.planted.PlantedFeatures;
  */
 public final class PlantedLayers {
     /** The families and their tasks, as in the Taskonomy mapping. */
-    static final Map<String, List<String>> FAMILIES = Map.of(
+    public static final Map<String, List<String>> FAMILIES = Map.of(
             "2D", List.of("autoencoder", "colorization", "denoise", "edge2d", "inpainting_whole", "keypoint2d",
                     "segment2d"),
             "3D", List.of("curvature", "edge3d", "keypoint3d", "reshade", "rgb2depth", "rgb2mist", "rgb2sfnorm",

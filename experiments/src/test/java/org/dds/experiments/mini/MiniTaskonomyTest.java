@@ -15,13 +15,13 @@ import org.dds.core.FeatureSet;
 import org.dds.core.MapShape;
 import org.dds.core.affinity.AffinityMatrix;
 import org.dds.core.affinity.DdsConfig;
-import org.dds.experiments.layers.LayerSelection;
-import org.dds.reports.ExperimentResult;
-import org.dds.reports.ResultTable;
+import org.dds.experiments.evaluation.LayerSelection;
 import org.dds.mini.MiniBenchmark;
 import org.dds.mini.MiniConfig;
 import org.dds.mini.MiniResults;
 import org.dds.mini.MiniTask;
+import org.dds.reports.ExperimentResult;
+import org.dds.reports.ResultTable;
 import org.junit.jupiter.api.Test;
 
 class MiniTaskonomyTest {

@@ -137,14 +137,20 @@ class PascalBootstrapTest {
         assertThatThrownBy(() -> run(FeatureReader.read(Fixtures.authorsFile()), 1, 31, 1))
                 .isInstanceOf(DdsInputException.class)
                 .hasMessageContaining("describes 30 images but each draw takes 31")
-                .hasMessageContaining("--images 30 or fewer");
+                .satisfies(e -> assertThat(asCli(e)).contains("--images 30 or fewer"));
     }
 
     @Test
     void impossibleSettingsAreRefused() {
         assertThatThrownBy(() -> new PascalBootstrap.Settings(0, 200, 1, 0.95, PascalBootstrap.FUNCTIONS))
-                .isInstanceOf(DdsInputException.class).hasMessageContaining("--draws 0");
+                .isInstanceOf(DdsInputException.class).satisfies(e -> assertThat(asCli(e)).contains("--draws 0"));
         assertThatThrownBy(() -> new PascalBootstrap.Settings(10, 3, 1, 0.95, PascalBootstrap.FUNCTIONS))
-                .isInstanceOf(DdsInputException.class).hasMessageContaining("--images 3 is too few");
+                .isInstanceOf(DdsInputException.class)
+                .satisfies(e -> assertThat(asCli(e)).contains("--images 3 is too few"));
+    }
+
+    /** The message as the command line words it: each parameter as its flag. */
+    private static String asCli(Throwable e) {
+        return ((DdsInputException) e).messageFor(n -> "--" + n);
     }
 }

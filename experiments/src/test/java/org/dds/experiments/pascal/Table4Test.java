@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -101,7 +100,7 @@ class Table4Test {
     void aDirectoryNamedAfterTheImageSetServesAsWell(@TempDir Path dir) throws IOException {
         Fixtures.writeDirectory(Fixtures.plantedPascal(40, 16, 3), dir.resolve("nyuv2"));
         ExperimentContext c = context(dir, false);
-        assertThat(Table4.input(ImageSet.NYUV2).locate(c)).contains(dir.resolve("nyuv2"));
+        assertThat(ImageSet.NYUV2.input().locate(c)).contains(dir.resolve("nyuv2"));
         ExperimentResult r = new Table4(ImageSet.NYUV2, OptionalInt.of(2), 20).run(c);
         assertThat(r.tables().get(0).published()).extracting(PublishedValue::published)
                 .as("paper Table 4, NYUv2 column").containsExactly(0.521, 0.518);
@@ -109,7 +108,7 @@ class Table4Test {
 
     @Test
     void aMissingFileSaysWhichAndHowToGetIt(@TempDir Path dir) throws IOException {
-        Optional<String> missing = Table4.input(ImageSet.TASKONOMY).missing(context(dir, false));
+        Optional<String> missing = ImageSet.TASKONOMY.input().missing(context(dir, false));
         assertThat(missing).get().asString().contains(dir.resolve("taskonomy_pascal_feats_taskonomy_5000.npy")
                 + " does not exist", "--features DIR", "taskonomy_5000/");
     }

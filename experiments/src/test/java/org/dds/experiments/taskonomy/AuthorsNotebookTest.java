@@ -16,6 +16,11 @@ import org.dds.core.MapShape;
 import org.dds.core.kernel.FunctionType;
 import org.dds.core.normalization.NormalizationType;
 import org.dds.experiments.ExperimentContext;
+import org.dds.experiments.evaluation.AblationGrid;
+import org.dds.experiments.evaluation.Scoring;
+import org.dds.experiments.evaluation.TaskonomyInputs;
+import org.dds.experiments.evaluation.TaskonomyMatrix;
+import org.dds.experiments.evaluation.TaskonomySettings;
 import org.dds.experiments.features.AuthorsFeatures;
 import org.dds.experiments.published.PublishedTable;
 import org.junit.jupiter.api.Assumptions;
@@ -59,17 +64,17 @@ class AuthorsNotebookTest {
         TaskonomyInputs inputs = TaskonomyInputs.load(context, TaskonomySettings.PAPER_IMAGES);
         assertThat(inputs.images()).isEqualTo(TaskonomySettings.PAPER_IMAGES);
         assertThat(inputs.benchmark().featureModels()).hasSize(17);
-        Map<String, Map<TaskonomyMatrix, Scoring.Score>> scores = Table2.scores(inputs.models(), inputs.benchmark(),
+        Map<String, Map<TaskonomyMatrix, Scoring.Score>> scores = AblationGrid.scores(inputs.models(), inputs.benchmark(),
                 MapShape.TASKONOMY);
         SoftAssertions soft = new SoftAssertions();
         List<String> report = new ArrayList<>();
         int compared = 0;
         for (TaskonomyMatrix m : TaskonomyMatrix.values()) {
             PublishedTable notebook = PublishedTable.notebookTable2(m.cliName());
-            for (NormalizationType n : Table2.NORMALIZATIONS) {
-                for (FunctionType f : Table2.FUNCTIONS) {
+            for (NormalizationType n : AblationGrid.NORMALIZATIONS) {
+                for (FunctionType f : AblationGrid.FUNCTIONS) {
                     OptionalDouble expected = notebook.cell(n, f);
-                    double got = scores.get(Table2.key(n, f)).get(m).mean();
+                    double got = scores.get(AblationGrid.key(n, f)).get(m).mean();
                     report.add(String.format(Locale.ROOT, "%s %s %s: %.4f (notebook %.3f)", m.cliName(),
                             n.cliName(), f.cliName(), got, expected.orElseThrow()));
                     soft.assertThat(got).as("%s, %s, f = %s", m.cliName(), n.cliName(), f.cliName())

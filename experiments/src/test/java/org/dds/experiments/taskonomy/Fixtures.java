@@ -8,21 +8,22 @@ import java.util.Optional;
 
 import org.dds.core.testing.SharedData;
 import org.dds.experiments.ExperimentContext;
+import org.dds.experiments.evaluation.TaskonomySettings;
 import org.dds.groundtruth.files.GroundTruthLocation;
 
 /** The oracle's synthetic Taskonomy-named features and the public ground truth, as the experiments' tests use them. */
-final class Fixtures {
+public final class Fixtures {
     /** The oracle is good to ~1e-14; 1e-9 leaves room for another summation order (oracle README). */
-    static final double ORACLE = 1e-9;
+    public static final double ORACLE = 1e-9;
 
     /** Few permutations, replicates and draws: enough to exercise every statistic, cheap enough for CI. */
-    static final TaskonomySettings SMALL = new TaskonomySettings(200, 99, 3, 3, 0.9, 1993);
+    public static final TaskonomySettings SMALL = new TaskonomySettings(200, 99, 3, 3, 0.9, 1993);
 
     private Fixtures() {
     }
 
     /** @return the ground-truth directory ({@code ../shared/groundtruth}), or the test is skipped */
-    static Path groundTruth() {
+    public static Path groundTruth() {
         return SharedData.require("groundtruth/taskonomy/all_affinities.pkl").getParent().getParent();
     }
 
@@ -30,7 +31,7 @@ final class Fixtures {
      * @param set {@code synth20_f64} or {@code synth20_f32}
      * @return the oracle's features of that set, or the test is skipped
      */
-    static Path oracle(String set) {
+    public static Path oracle(String set) {
         return SharedData.require("oracle/" + set);
     }
 
@@ -38,7 +39,7 @@ final class Fixtures {
      * @param features the features directory
      * @return a quick run over the public ground truth
      */
-    static ExperimentContext context(Path features) {
+    public static ExperimentContext context(Path features) {
         return new ExperimentContext(new GroundTruthLocation(groundTruth(), GroundTruthLocation.Origin.ARGUMENT),
                 Optional.of(features), true, 1993, line -> { });
     }
@@ -50,7 +51,7 @@ final class Fixtures {
      * @param against winrate or affinity
      * @return lines of {@code expected/<set>/table2_<against>.csv}
      */
-    static List<String> expectedTable2(String set, String against) throws IOException {
+    public static List<String> expectedTable2(String set, String against) throws IOException {
         return Files.readAllLines(SharedData.require("oracle/expected/" + set + "/table2_" + against + ".csv"));
     }
 }

@@ -14,6 +14,10 @@ import org.dds.core.MapShape;
 import org.dds.core.kernel.FunctionType;
 import org.dds.core.normalization.NormalizationType;
 import org.dds.core.stats.Correlation;
+import org.dds.experiments.evaluation.AblationGrid;
+import org.dds.experiments.evaluation.Scoring;
+import org.dds.experiments.evaluation.TaskonomyInputs;
+import org.dds.experiments.evaluation.TaskonomyMatrix;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.PublishedValue;
 import org.dds.reports.ResultTable;
@@ -48,7 +52,7 @@ class Table2Test {
             NormalizationType n = NormalizationType.parse(cells[0]);
             for (int c = 1; c < cells.length; c++) {
                 FunctionType f = FunctionType.parse(header[c]);
-                assertThat(means.get(Table2.key(n, f))).as("%s %s %s %s", set, against, n, f)
+                assertThat(means.get(AblationGrid.key(n, f))).as("%s %s %s %s", set, against, n, f)
                         .isCloseTo(Double.parseDouble(cells[c]), within(Fixtures.ORACLE));
                 compared++;
             }
@@ -62,7 +66,7 @@ class Table2Test {
         Path features = Fixtures.oracle(set);
         TaskonomyInputs in = TaskonomyInputs.load(Fixtures.context(features), 200);
         assertThat(in.images()).isEqualTo(48);
-        Map<String, Map<TaskonomyMatrix, Scoring.Score>> scores = Table2.scores(in.models(), in.benchmark(),
+        Map<String, Map<TaskonomyMatrix, Scoring.Score>> scores = AblationGrid.scores(in.models(), in.benchmark(),
                 MapShape.TASKONOMY);
         for (TaskonomyMatrix m : TaskonomyMatrix.values()) {
             Map<String, Double> means = new HashMap<>();

@@ -3,6 +3,7 @@ package org.dds.groundtruth.files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Finds the ground-truth directory. Lookup order: the explicit {@code --groundtruth DIR} argument, then the
@@ -20,10 +21,16 @@ public final class GroundTruthLocator {
     /** The system property naming the repository root. */
     public static final String HOME_PROPERTY = "dds.home";
 
-    /** The lookup order, as a phrase for messages. */
-    public static final String LOOKUP_ORDER = "--groundtruth DIR if given, else the environment variable " + ENV_VAR
-            + ", else <repo root>/../shared/groundtruth (repo root = -D" + HOME_PROPERTY
-            + " or the current directory)";
+    /**
+     * @param name spells a parameter's name as the reader knows it (see
+     *             {@link org.dds.core.DdsInputException.Wording})
+     * @return the lookup order, as a phrase for messages
+     */
+    public static String lookupOrder(UnaryOperator<String> name) {
+        return name.apply("groundtruth") + " DIR if given, else the environment variable " + ENV_VAR
+                + ", else <repo root>/../shared/groundtruth (repo root = -D" + HOME_PROPERTY
+                + " or the current directory)";
+    }
 
     private final Function<String, String> env;
     private final Function<String, String> properties;
@@ -80,6 +87,6 @@ public final class GroundTruthLocator {
 
     @Override
     public String toString() {
-        return "GroundTruthLocator(" + LOOKUP_ORDER + ")";
+        return "GroundTruthLocator(" + lookupOrder(UnaryOperator.identity()) + ")";
     }
 }

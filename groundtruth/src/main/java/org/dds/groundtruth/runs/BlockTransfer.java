@@ -100,9 +100,10 @@ public record BlockTransfer(String dataset, String task, String metric, boolean 
     public double value(int block) {
         Double v = values.get(block);
         if (v == null) {
-            throw new DdsInputException("no finished run of " + dataset + "/" + task + " block " + block
-                    + " (runs: blocks " + values.keySet() + "): train it with ./dds train --dataset " + dataset
-                    + " --task " + task + " --block " + block + ", or leave the block out");
+            throw new DdsInputException(p -> "no finished run of " + dataset + "/" + task + " block " + block
+                    + " (runs: blocks " + values.keySet() + "): train it with ./dds train " + p.apply("dataset") + " "
+                    + dataset + " " + p.apply("task") + " " + task + " " + p.apply("block") + " " + block
+                    + ", or leave the block out");
         }
         return v;
     }

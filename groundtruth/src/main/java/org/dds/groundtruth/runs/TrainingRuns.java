@@ -45,8 +45,8 @@ public final class TrainingRuns {
      */
     public static List<TrainingRun> read(Path runs) {
         if (!Files.isDirectory(runs)) {
-            throw new DdsInputException("--runs " + runs + " is not a directory: give the directory that holds the"
-                    + " run directories of dds train (each with a " + RESULT_CSV + ")");
+            throw new DdsInputException(p -> p.apply("runs") + " " + runs + " is not a directory: give the directory"
+                    + " that holds the run directories of dds train (each with a " + RESULT_CSV + ")");
         }
         List<Path> files;
         try (Stream<Path> s = Files.find(runs, DEPTH, (p, a) -> a.isRegularFile()

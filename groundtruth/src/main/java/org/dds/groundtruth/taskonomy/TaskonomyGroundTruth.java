@@ -80,10 +80,10 @@ public final class TaskonomyGroundTruth {
     private static TransferMatrix read(Path directory, RemoteFile remote, String what) {
         Path file = remote.in(directory).toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
-            throw new DdsInputException(what + " ground truth not found: " + file + " does not exist (the"
-                    + " ground-truth directory is " + GroundTruthLocator.LOOKUP_ORDER + "); run ./dds"
-                    + " fetch-groundtruth to download it, or pass --groundtruth DIR naming a directory that holds "
-                    + remote.localPath());
+            throw new DdsInputException(p -> what + " ground truth not found: " + file + " does not exist (the"
+                    + " ground-truth directory is " + GroundTruthLocator.lookupOrder(p) + "); run ./dds"
+                    + " fetch-groundtruth to download it, or pass " + p.apply("groundtruth") + " DIR naming a"
+                    + " directory that holds " + remote.localPath());
         }
         String sha256;
         try {

@@ -110,8 +110,9 @@ class TrainingRunsTest {
         BlockTransfer sem = gt.get(1);
         assertThat(sem.scores(List.of(3, 1))).as("mIoU kept as it is").containsExactly(0.6, 0.25);
         assertThatThrownBy(() -> sem.score(2)).isInstanceOf(DdsInputException.class)
-                .hasMessage("no finished run of pascal/semantic block 2 (runs: blocks [1, 3]): train it with"
-                        + " ./dds train --dataset pascal --task semantic --block 2, or leave the block out");
+                .satisfies(e -> assertThat(((DdsInputException) e).messageFor(n -> "--" + n)).as("as the CLI words it")
+                        .isEqualTo("no finished run of pascal/semantic block 2 (runs: blocks [1, 3]): train it with"
+                                + " ./dds train --dataset pascal --task semantic --block 2, or leave the block out"));
     }
 
     @Test

@@ -110,9 +110,10 @@ class TaskonomyGroundTruthTest {
                 .isInstanceOf(DdsInputException.class)
                 .hasMessageContaining(empty.resolve("taskonomy/wins_vs_pixels_16k.pkl").toString())
                 .hasMessageContaining("does not exist")
-                .hasMessageContaining("--groundtruth DIR if given, else the environment variable DDS_GROUNDTRUTH,"
-                        + " else <repo root>/../shared/groundtruth")
-                .hasMessageContaining("./dds fetch-groundtruth");
+                .hasMessageContaining("./dds fetch-groundtruth")
+                .satisfies(e -> assertThat(((DdsInputException) e).messageFor(n -> "--" + n)).as("as the CLI words it")
+                        .contains("--groundtruth DIR if given, else the environment variable DDS_GROUNDTRUTH,"
+                                + " else <repo root>/../shared/groundtruth"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.dds.experiments.taskonomy;
+package org.dds.experiments.evaluation;
 
 import org.dds.core.DdsInputException;
 import org.dds.experiments.ExperimentContext;
@@ -66,5 +66,10 @@ public record TaskonomySettings(int images, int permutations, int replicates, in
                 + " column shuffled; for the mean, every column shuffled independently), " + Math.round(level * 100)
                 + "% percentile intervals from " + replicates + " bootstrap resamples of the images (with"
                 + " replacement), seed " + seed + ".";
+    }
+
+    /** @return the interval level as a percentage, e.g. {@code 95%} */
+    public String levelPercent() {
+        return String.format(java.util.Locale.ROOT, "%d%%", Math.round(level() * 100));
     }
 }

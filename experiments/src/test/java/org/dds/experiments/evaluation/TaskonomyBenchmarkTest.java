@@ -1,4 +1,4 @@
-package org.dds.experiments.taskonomy;
+package org.dds.experiments.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,7 @@ import org.dds.core.affinity.AffinityMatrix;
 import org.dds.core.affinity.DdsConfig;
 import org.dds.core.stats.Correlation;
 import org.dds.experiments.features.AuthorsFeatures;
+import org.dds.experiments.taskonomy.Fixtures;
 import org.dds.groundtruth.taskonomy.TaskonomyTasks;
 import org.junit.jupiter.api.Test;
 

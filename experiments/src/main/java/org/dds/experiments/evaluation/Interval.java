@@ -1,4 +1,4 @@
-package org.dds.experiments.stats;
+package org.dds.experiments.evaluation;
 
 /**
  * A confidence interval.

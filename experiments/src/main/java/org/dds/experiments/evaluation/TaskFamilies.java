@@ -1,4 +1,4 @@
-package org.dds.experiments.layers;
+package org.dds.experiments.evaluation;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +32,7 @@ import org.dds.core.DdsInputException;
  */
 public record TaskFamilies(List<String> families, Map<String, String> byTask, String source) {
     /** The classpath resource of the Taskonomy mapping. */
-    public static final String TASKONOMY_RESOURCE = "/org/dds/experiments/layers/taskonomy_task_families.csv";
+    public static final String TASKONOMY_RESOURCE = "/org/dds/experiments/evaluation/taskonomy_task_families.csv";
 
     /** Validates and copies the fields. */
     public TaskFamilies {

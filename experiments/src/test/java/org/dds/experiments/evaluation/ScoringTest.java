@@ -1,4 +1,4 @@
-package org.dds.experiments.taskonomy;
+package org.dds.experiments.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import org.dds.core.FeatureSet;
 import org.dds.core.affinity.AffinityMatrix;
 import org.dds.core.affinity.DdsConfig;
 import org.dds.core.stats.PermutationTest;
-import org.dds.experiments.stats.Seeds;
+import org.dds.experiments.taskonomy.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.dds.experiments.taskonomy;
+package org.dds.experiments.evaluation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,5 +132,20 @@ public final class TaskonomyBenchmark {
      */
     public double[][] scores(AffinityMatrix dds) {
         return dds.select(alignment.featureModels()).toArray();
+    }
+
+    /**
+     * The agreement per target, the computation behind the taskonomy-agreement experiment and the ground-truth rows of Table 3.
+     *
+     * @param affinity the affinity matrix
+     * @param winrate  the winrate matrix, same task order
+     * @return Spearman(affinity[:, j], winrate[:, j]) for every target j
+     */
+    public static double[] agreement(TransferMatrix affinity, TransferMatrix winrate) {
+        if (!affinity.tasks().equals(winrate.tasks())) {
+            throw new IllegalArgumentException("the matrices list their tasks in different orders: "
+                    + affinity.tasks() + " and " + winrate.tasks());
+        }
+        return Correlation.columnwiseSpearman(affinity.values(), winrate.values());
     }
 }

@@ -1,4 +1,4 @@
-package org.dds.experiments.stats;
+package org.dds.experiments.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;

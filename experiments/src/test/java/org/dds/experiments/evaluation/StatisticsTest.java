@@ -1,4 +1,4 @@
-package org.dds.experiments.stats;
+package org.dds.experiments.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

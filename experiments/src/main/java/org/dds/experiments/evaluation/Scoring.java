@@ -1,4 +1,4 @@
-package org.dds.experiments.taskonomy;
+package org.dds.experiments.evaluation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,11 +12,6 @@ import org.dds.core.FeatureSet;
 import org.dds.core.affinity.AffinityMatrix;
 import org.dds.core.stats.Correlation;
 import org.dds.core.stats.PermutationTest;
-import org.dds.experiments.stats.ImageBootstrap;
-import org.dds.experiments.stats.Interval;
-import org.dds.experiments.stats.MeanSpearmanTest;
-import org.dds.experiments.stats.Seeds;
-import org.dds.experiments.stats.Vectors;
 
 /**
  * Scores DDS variants on the Taskonomy benchmark: for each variant (a named DDS matrix computed from the images) and

@@ -1,4 +1,4 @@
-package org.dds.experiments.layers;
+package org.dds.experiments.evaluation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +17,6 @@ import org.dds.core.comparison.Centering;
 import org.dds.core.comparison.Cka;
 import org.dds.core.kernel.Laplacian;
 import org.dds.core.normalization.ZScore;
-import org.dds.experiments.stats.Vectors;
 
 /**
  * Layer selection by DDS (Dwivedi, Huang, Cichy, Roig, ECCV 2020, section 5.2 and Figure 4): the DDS between each

@@ -1,4 +1,4 @@
-package org.dds.experiments.stats;
+package org.dds.experiments.evaluation;
 
 /** Small helpers on the matrices (rows x columns) and vectors the experiments score. */
 public final class Vectors {

@@ -1,4 +1,4 @@
-package org.dds.experiments.taskonomy;
+package org.dds.experiments.evaluation;
 
 import java.nio.file.Path;
 import java.util.Arrays;
