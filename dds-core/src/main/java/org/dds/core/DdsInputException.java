@@ -16,19 +16,6 @@ import java.util.function.UnaryOperator;
 public class DdsInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    /** A message that refers to parameters through {@code name}, which spells a parameter's name. */
-    @FunctionalInterface
-    public interface Wording {
-        /**
-         * @param name spells a parameter (given its name, e.g. {@code "shape"}) as the reader knows it
-         * @return the message
-         */
-        String apply(UnaryOperator<String> name);
-    }
-
-    /** Spells every parameter by its own name. */
-    private static final UnaryOperator<String> BY_NAME = UnaryOperator.identity();
-
     @SuppressWarnings("serial") // lambdas are not serialised; a deserialised exception keeps its message
     private final transient Wording wording;
 
@@ -58,7 +45,7 @@ public class DdsInputException extends IllegalArgumentException {
      * @param cause   the underlying error (kept for logs, never shown to users)
      */
     public DdsInputException(Wording wording, Throwable cause) {
-        super(Objects.requireNonNull(wording, "wording").apply(BY_NAME), cause);
+        super(Objects.requireNonNull(wording, "wording").apply(Wording.BY_NAME), cause);
         this.wording = wording;
     }
 

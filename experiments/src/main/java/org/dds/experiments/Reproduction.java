@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.dds.core.DdsInputException;
+import org.dds.core.Wording;
 import org.dds.io.Sha256;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.InputFile;
@@ -76,6 +78,19 @@ public final class Reproduction {
      * @throws DdsInputException in {@link Mode#COMMAND}, if an input is there but unusable
      */
     public static Outcome run(List<Experiment> experiments, ExperimentContext context, Mode mode) {
+        return run(experiments, context, mode, Wording.BY_NAME);
+    }
+
+    /**
+     * @param experiments what to run, in order
+     * @param context     where the inputs are
+     * @param mode        a report's or a command's rules
+     * @param spelling    how the reasons of skipped experiments spell parameters (the command line's flags)
+     * @return the results, the skipped experiments and the inputs read
+     * @throws DdsInputException in {@link Mode#COMMAND}, if an input is there but unusable
+     */
+    public static Outcome run(List<Experiment> experiments, ExperimentContext context, Mode mode,
+            UnaryOperator<String> spelling) {
         List<ExperimentResult> results = new ArrayList<>();
         List<SkippedExperiment> skipped = new ArrayList<>();
         Map<Path, InputFile> inputs = new LinkedHashMap<>();
@@ -84,7 +99,7 @@ public final class Reproduction {
             k++;
             String step = "[" + k + "/" + experiments.size() + "] " + e.name();
             List<String> missing = e.requiredInputs().stream().map(r -> r.missing(context))
-                    .flatMap(Optional::stream).toList();
+                    .flatMap(Optional::stream).map(w -> w.apply(spelling)).toList();
             if (!missing.isEmpty()) {
                 if (mode == Mode.REPORT) {
                     context.progress().accept(step + ": skipped, " + missing.get(0));
@@ -103,7 +118,8 @@ public final class Reproduction {
                     throw ex;
                 }
                 LOG.warn("{} skipped: {}", e.name(), ex.getMessage());
-                skipped.add(new SkippedExperiment(e.name(), e.paperReference(), "unusable input: " + ex.getMessage()));
+                skipped.add(new SkippedExperiment(e.name(), e.paperReference(),
+                        "unusable input: " + ex.messageFor(spelling)));
                 continue;
             }
             results.add(result);

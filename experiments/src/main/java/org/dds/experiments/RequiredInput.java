@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.dds.core.DdsInputException;
+import org.dds.core.Wording;
 import org.dds.groundtruth.files.RemoteFile;
 
 /**
@@ -13,16 +15,26 @@ import org.dds.groundtruth.files.RemoteFile;
  *
  * @param description what it is, e.g. "Taskonomy affinity matrix"
  * @param locator     where it must be under a context; empty when nothing says where (e.g. no {@code --features})
- * @param howToGet    what to do when it is missing, e.g. "run ./dds fetch-groundtruth"
+ * @param howToGet    what to do when it is missing, e.g. "run ./dds fetch-groundtruth", naming parameters through
+ *                    the spelling it is given (the command line spells {@code groundtruth} as {@code --groundtruth})
  */
 public record RequiredInput(String description, Function<ExperimentContext, Optional<Path>> locator,
-        String howToGet) {
+        Wording howToGet) {
 
     /** Validates the fields. */
     public RequiredInput {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(locator, "locator");
         Objects.requireNonNull(howToGet, "howToGet");
+    }
+
+    /**
+     * @param description what it is
+     * @param locator     where it must be under a context
+     * @param howToGet    what to do when it is missing, naming no parameter
+     */
+    public RequiredInput(String description, Function<ExperimentContext, Optional<Path>> locator, String howToGet) {
+        this(description, locator, Wording.of(howToGet));
     }
 
     /**
@@ -34,8 +46,8 @@ public record RequiredInput(String description, Function<ExperimentContext, Opti
      */
     public static RequiredInput groundTruth(String description, RemoteFile file) {
         return new RequiredInput(description, c -> Optional.of(file.in(c.groundTruthDirectory())),
-                "run ./dds fetch-groundtruth to download it, or pass --groundtruth DIR (or set DDS_GROUNDTRUTH)"
-                        + " naming a directory that holds " + file.localPath());
+                p -> "run ./dds fetch-groundtruth to download it, or pass " + p.apply("groundtruth")
+                        + " DIR (or set DDS_GROUNDTRUTH) naming a directory that holds " + file.localPath());
     }
 
     /**
@@ -51,15 +63,25 @@ public record RequiredInput(String description, Function<ExperimentContext, Opti
      * @return empty if the input is there, else one sentence: what is missing, where it was looked for, how to
      *         get it
      */
-    public Optional<String> missing(ExperimentContext context) {
+    public Optional<Wording> missing(ExperimentContext context) {
         Optional<Path> where = locator.apply(context);
         if (where.isEmpty()) {
-            return Optional.of(description + ": not given; " + howToGet);
+            return Optional.of(p -> description + ": not given; " + howToGet.apply(p));
         }
         if (Files.exists(where.get())) {
             return Optional.empty();
         }
-        return Optional.of(description + ": " + where.get() + " does not exist; " + howToGet);
+        return Optional.of(p -> description + ": " + where.get() + " does not exist; " + howToGet.apply(p));
+    }
+
+    /**
+     * @param context where to look
+     * @return where the input is
+     * @throws DdsInputException saying what is missing, where it was looked for and how to get it
+     */
+    public Path require(ExperimentContext context) {
+        return locate(context).orElseThrow(() -> new DdsInputException(missing(context)
+                .orElse(Wording.of(description + " is missing"))));
     }
 
     @Override

@@ -63,7 +63,7 @@ final class ExperimentRunner {
      * @return what ran, what was skipped, the inputs read
      */
     Reproduction.Outcome run(List<Experiment> experiments, ExperimentContext context, Reproduction.Mode mode) {
-        return Reproduction.run(experiments, context, mode);
+        return Reproduction.run(experiments, context, mode, Flags::of);
     }
 
     /**

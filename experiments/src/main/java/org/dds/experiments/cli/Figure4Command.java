@@ -72,8 +72,8 @@ final class Figure4Command extends DdsSubcommand {
         Path b = blocks.toAbsolutePath().normalize();
         Path t = tasks.toAbsolutePath().normalize();
         Figure4 figure = new Figure4(
-                new RequiredInput("--blocks", c -> Optional.of(b), "pass --blocks PATH"),
-                new RequiredInput("--tasks", c -> Optional.of(t), "pass --tasks PATH"),
+                new RequiredInput("--blocks", c -> Optional.of(b), p -> "pass " + p.apply("blocks") + " PATH"),
+                new RequiredInput("--tasks", c -> Optional.of(t), p -> "pass " + p.apply("tasks") + " PATH"),
                 mapping, images == null ? OptionalInt.empty() : OptionalInt.of(images), false);
         ExperimentRunner runner = new ExperimentRunner(this);
         Reproduction.Outcome outcome = runner.runOne(figure,

@@ -124,7 +124,7 @@ final class ReproduceCommand extends DdsSubcommand {
 
         SortedMap<String, String> config = new TreeMap<>();
         config.put("quick", String.valueOf(quick));
-        config.put("groundtruth", location.directory() + " (from " + location.origin().label() + ")");
+        config.put("groundtruth", location.directory() + " (from " + location.origin().label(Flags::of) + ")");
         config.put("features", featureDir.map(Path::toString).orElse("none"));
         config.put("experiments", chosen.stream().map(Experiment::name).collect(Collectors.joining(",")));
         SortedMap<String, Long> seeds = new TreeMap<>();

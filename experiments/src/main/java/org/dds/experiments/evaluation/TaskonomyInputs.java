@@ -54,8 +54,7 @@ public record TaskonomyInputs(Path path, FeatureSet evaluated, TaskonomyBenchmar
      */
     public static Path locate(ExperimentContext context) {
         return AuthorsFeatures.locate(context, AuthorsFeatures.TASKONOMY_IMAGES)
-                .orElseThrow(() -> new DdsInputException(AuthorsFeatures.input(AuthorsFeatures.TASKONOMY_IMAGES)
-                        .missing(context).orElse("no features of the Taskonomy images")));
+                .orElseGet(() -> AuthorsFeatures.input(AuthorsFeatures.TASKONOMY_IMAGES).require(context));
     }
 
     /**

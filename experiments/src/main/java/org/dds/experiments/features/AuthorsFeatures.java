@@ -97,8 +97,8 @@ public final class AuthorsFeatures {
         String file = fileName(dataset);
         return new RequiredInput("features of the 20 Taskonomy models on the " + dataset + " images (" + file + ")",
                 c -> locate(c, dataset).or(() -> c.features().map(base -> expected(base, dataset))),
-                "download " + file + " from the link in " + REPOSITORY + " (features/README.md) and pass --features"
-                        + " DIR (or set " + ENV_VAR + ") naming the directory that holds it");
+                p -> "download " + file + " from the link in " + REPOSITORY + " (features/README.md) and pass "
+                        + p.apply("features") + " DIR (or set " + ENV_VAR + ") naming the directory that holds it");
     }
 
     /**

@@ -98,11 +98,10 @@ public final class Figure4 implements Experiment {
                     Path dir = p.resolveSibling(BLOCKS_STEM);
                     return !Files.exists(npz) && Files.isDirectory(dir) ? dir : npz;
                 }),
-                "extract the outputs of blocks 1-4 (models named block1..block4) of an ImageNet ResNet-50 on the same"
+                p -> "extract the outputs of blocks 1-4 (models named block1..block4) of an ImageNet ResNet-50 on the same"
                         + " images, in the same order, as taskonomy_pascal_feats_taskonomy_5000.npy and save them as "
                         + BLOCKS_STEM + ".npz (or a directory " + BLOCKS_STEM + "/ of block<k>.npy) in the features"
-                        + " directory (--features DIR or DDS_FEATURES); the training module's 'dds extract' is to"
-                        + " write it and is not available yet");
+                        + " directory (" + p.apply("features") + " DIR or DDS_FEATURES), e.g. with ./dds extract");
     }
 
     @Override
@@ -162,8 +161,7 @@ public final class Figure4 implements Experiment {
     }
 
     private static Path locate(RequiredInput input, ExperimentContext context) {
-        return input.locate(context).orElseThrow(() -> new DdsInputException(input.missing(context)
-                .orElse(input.description() + " is missing")));
+        return input.require(context);
     }
 
     /**

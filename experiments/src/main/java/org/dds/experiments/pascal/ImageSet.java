@@ -73,7 +73,7 @@ public enum ImageSet {
             }
             Optional<Path> directory = authors.map(p -> p.resolveSibling(id)).filter(Files::isDirectory);
             return directory.isPresent() ? directory : authors;
-        }, file.howToGet() + " (a directory " + id + "/ beside it with one <model>.npy per model, the 20"
-                + " Taskonomy models and " + PascalBootstrap.TARGET + ", works too)");
+        }, p -> file.howToGet().apply(p) + " (a directory " + id + "/ beside it with one <model>.npy per model,"
+                + " the 20 Taskonomy models and " + PascalBootstrap.TARGET + ", works too)");
     }
 }

@@ -89,8 +89,7 @@ public final class Table4 implements Experiment {
     @Override
     public ExperimentResult run(ExperimentContext context) {
         RequiredInput in = imageSet.input();
-        Path path = in.locate(context).orElseThrow(() -> new DdsInputException(in.missing(context)
-                .orElse(in.description() + " is missing")));
+        Path path = in.require(context);
         FeatureSet features = FeatureReader.read(path);
         int n = draws.orElse(context.quick() ? QUICK_DRAWS : DRAWS);
         PascalBootstrap.Settings settings = new PascalBootstrap.Settings(n, images, context.seed(), 0.95,

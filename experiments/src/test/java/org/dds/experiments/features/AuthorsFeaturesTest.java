@@ -59,7 +59,7 @@ class AuthorsFeaturesTest {
         assertThat(AuthorsFeatures.locate(c, "pascal_5000")).contains(p);
         assertThat(AuthorsFeatures.locate(c, "nyuv2")).isEmpty();
         assertThat(AuthorsFeatures.input("taskonomy_5000").missing(c)).isEmpty();
-        assertThat(AuthorsFeatures.input("nyuv2").missing(c)).contains(
+        assertThat(AuthorsFeatures.input("nyuv2").missing(c).map(w -> w.apply(n -> "--" + n))).as("spelt as the command line does").contains(
                 "features of the 20 Taskonomy models on the nyuv2 images (taskonomy_pascal_feats_nyuv2.npy): "
                         + dir.resolve("taskonomy_pascal_feats_nyuv2.npy") + " does not exist; download"
                         + " taskonomy_pascal_feats_nyuv2.npy from the link in"
@@ -71,7 +71,7 @@ class AuthorsFeaturesTest {
     void withoutAFeaturesDirectoryTheMessageSaysNoneWasGivenAndHowToGetOne() {
         ExperimentContext c = context(Optional.empty());
         assertThat(AuthorsFeatures.locate(c, "taskonomy_5000")).isEmpty();
-        assertThat(AuthorsFeatures.input("taskonomy_5000").missing(c).orElseThrow())
+        assertThat(AuthorsFeatures.input("taskonomy_5000").missing(c).map(w -> w.apply(n -> "--" + n)).orElseThrow())
                 .startsWith("features of the 20 Taskonomy models on the taskonomy_5000 images"
                         + " (taskonomy_pascal_feats_taskonomy_5000.npy): not given; download")
                 .contains("github.com/cvai-roig-lab/duality-diagram-similarity", "--features DIR", "DDS_FEATURES");
@@ -99,7 +99,8 @@ class AuthorsFeaturesTest {
         Path pascal = touch(dir.resolve("taskonomy_pascal_feats_pascal_5000.npy"));
         assertThat(AuthorsFeatures.locate(context(Optional.of(pascal)), "pascal_5000")).contains(pascal);
         assertThat(AuthorsFeatures.locate(context(Optional.of(pascal)), "taskonomy_5000")).isEmpty();
-        assertThat(AuthorsFeatures.input("taskonomy_5000").missing(context(Optional.of(pascal))).orElseThrow())
+        assertThat(AuthorsFeatures.input("taskonomy_5000").missing(context(Optional.of(pascal))).map(w -> w.apply(n -> "--" + n))
+                .orElseThrow())
                 .contains(dir.resolve("taskonomy_pascal_feats_taskonomy_5000.npy") + " does not exist");
         Path other = touch(dir.resolve("feats.npz"));
         assertThat(AuthorsFeatures.locate(context(Optional.of(other)), "taskonomy_5000")).contains(other);

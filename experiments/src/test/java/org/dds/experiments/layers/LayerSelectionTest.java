@@ -120,7 +120,7 @@ class LayerSelectionTest {
     void figure4SaysHowToGetTheBlockFeatures(@TempDir Path dir) {
         ExperimentContext c = new ExperimentContext(GroundTruthLocator.system().locate(), Optional.of(dir), false, 1,
                 line -> { });
-        assertThat(new Figure4().requiredInputs().get(0).missing(c)).get().asString()
+        assertThat(new Figure4().requiredInputs().get(0).missing(c).map(w -> w.apply(n -> "--" + n))).get().asString()
                 .contains(dir.resolve(Figure4.BLOCKS_STEM + ".npz") + " does not exist", "block1..block4",
                         "ImageNet ResNet-50", "dds extract");
     }

@@ -108,7 +108,7 @@ class Table4Test {
 
     @Test
     void aMissingFileSaysWhichAndHowToGetIt(@TempDir Path dir) throws IOException {
-        Optional<String> missing = ImageSet.TASKONOMY.input().missing(context(dir, false));
+        Optional<String> missing = ImageSet.TASKONOMY.input().missing(context(dir, false)).map(w -> w.apply(n -> "--" + n));
         assertThat(missing).get().asString().contains(dir.resolve("taskonomy_pascal_feats_taskonomy_5000.npy")
                 + " does not exist", "--features DIR", "taskonomy_5000/");
     }

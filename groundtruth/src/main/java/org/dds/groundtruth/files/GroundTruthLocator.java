@@ -23,7 +23,7 @@ public final class GroundTruthLocator {
 
     /**
      * @param name spells a parameter's name as the reader knows it (see
-     *             {@link org.dds.core.DdsInputException.Wording})
+     *             {@link org.dds.core.Wording})
      * @return the lookup order, as a phrase for messages
      */
     public static String lookupOrder(UnaryOperator<String> name) {
