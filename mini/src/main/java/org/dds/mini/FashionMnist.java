@@ -9,7 +9,7 @@ import org.dds.core.DdsInputException;
 /**
  * Fashion-MNIST (Xiao, Rasul, Vollgraf 2017): 60,000 training and 10,000 test images of 28 x 28 grey levels, ten
  * classes of clothing. Installed by {@code apt-get install dataset-fashion-mnist} into
- * {@value #DEFAULT_DIRECTORY}; {@code --data DIR} names another folder with the same four files (gzipped or not).
+ * {@value #DEFAULT_DIRECTORY}; another folder may hold the same four files (gzipped or not).
  *
  * @param images the images
  * @param labels one class 0..9 per image
@@ -58,8 +58,8 @@ public record FashionMnist(IdxImages.Images images, int[] labels) {
                 return p;
             }
         }
-        throw new DdsInputException("Fashion-MNIST file " + stem + "(.gz) is not in '" + folder + "': install it with"
-                + " 'sudo apt-get install dataset-fashion-mnist' (files in " + DEFAULT_DIRECTORY + ") or pass --data"
-                + " DIR with the four IDX files");
+        throw new DdsInputException(p -> "Fashion-MNIST file " + stem + "(.gz) is not in '" + folder + "': install"
+                + " it with 'sudo apt-get install dataset-fashion-mnist' (files in " + DEFAULT_DIRECTORY + ") or pass "
+                + p.apply("data") + " DIR with the four IDX files");
     }
 }

@@ -323,11 +323,11 @@ public final class MiniBenchmark {
     private static void check(FashionMnist data, int needed, String split, String what, MiniConfig config) {
         if (data.labels().length < needed || data.images().rows() != MiniTask.SIZE
                 || data.images().cols() != MiniTask.SIZE) {
-            throw new org.dds.core.DdsInputException("the Fashion-MNIST " + split + " files in "
+            throw new org.dds.core.DdsInputException(p -> "the Fashion-MNIST " + split + " files in "
                     + (config.data() == null ? FashionMnist.DEFAULT_DIRECTORY : config.data()) + " hold "
                     + data.labels().length + " images of " + data.images().rows() + " x " + data.images().cols()
-                    + ", but the benchmark needs " + needed + " (" + what + ") of 28 x 28: point --data at the"
-                    + " original files or choose smaller sizes");
+                    + ", but the benchmark needs " + needed + " (" + what + ") of 28 x 28: point " + p.apply("data")
+                    + " at the original files or choose smaller sizes");
         }
     }
 

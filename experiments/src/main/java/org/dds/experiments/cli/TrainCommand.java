@@ -120,6 +120,9 @@ final class TrainCommand extends DdsSubcommand {
         TrainConfig config;
         try {
             config = TrainConfig.paper(name, data, t, block, weights, n, batch, imageSize, dir, seed).with(gpus, limit);
+        } catch (DdsInputException e) {
+            // Worded through the parameters' names: the failure handler spells them as this command's flags.
+            throw e;
         } catch (IllegalArgumentException e) {
             throw new DdsInputException(e.getMessage(), e);
         }

@@ -114,8 +114,8 @@ public final class Trainer {
                 config.seed(), config.limit(), config.options().format(), config.options().dataType(),
                 normalization());
         if (batches.batchesPerEpoch() == 0) {
-            throw new DdsInputException(train.describe() + " has fewer images (" + batches.images() + ") than one"
-                    + " batch (" + config.batch() + "): lower --batch");
+            throw new DdsInputException(p -> train.describe() + " has fewer images (" + batches.images() + ") than"
+                    + " one batch (" + config.batch() + "): lower " + p.apply("batch"));
         }
         int steps = batches.batchesPerEpoch();
         int totalSteps = steps * config.epochs();
@@ -125,8 +125,8 @@ public final class Trainer {
         List<String> rows = new ArrayList<>();
         if (Files.exists(checkpoint)) {
             if (!resume) {
-                throw new DdsInputException(out + " already holds a run (" + CHECKPOINT + "): pass --resume to"
-                        + " continue it, or choose another --out");
+                throw new DdsInputException(p -> out + " already holds a run (" + CHECKPOINT + "): pass "
+                        + p.apply("resume") + " to continue it, or choose another " + p.apply("out"));
             }
             Properties state = readState(out.resolve(STATE));
             checkSettings(state, out);
@@ -148,9 +148,9 @@ public final class Trainer {
                 int n = WeightFormat.of(config.weights()).load(config.weights(), net);
                 progress.accept("loaded " + n + " ImageNet tensors from " + config.weights());
             } else {
-                LOG.warn("NO PRETRAINED WEIGHTS: the encoder starts from random initialisation (give --weights to"
-                        + " fine-tune ImageNet weights as the paper does); recorded in result.json");
-                progress.accept("WARNING: no --weights: the encoder starts from random initialisation");
+                LOG.warn("NO PRETRAINED WEIGHTS: the encoder starts from random initialisation (give ImageNet"
+                        + " weights to fine-tune them as the paper does); recorded in result.json");
+                progress.accept("WARNING: no pretrained weights: the encoder starts from random initialisation");
             }
             done = 0;
         }
@@ -276,7 +276,7 @@ public final class Trainer {
         provenance.put("timestamp", Instant.now().toString());
         provenance.put("train_data", train.describe());
         provenance.put("val_data", val.describe());
-        provenance.put("weights", config.weights() == null ? "random init (no --weights)"
+        provenance.put("weights", config.weights() == null ? "random init (no weights given)"
                 : config.weights().toAbsolutePath() + " sha256 " + sha256(config.weights()));
         provenance.put("input_normalization", normalization().toString());
         Map<String, String> result = new LinkedHashMap<>();
@@ -299,8 +299,9 @@ public final class Trainer {
             }
         });
         if (!differ.isEmpty()) {
-            throw new DdsInputException("cannot resume " + out + " with other settings: " + String.join(", ", differ)
-                    + "; use the same options as the interrupted run, or another --out");
+            throw new DdsInputException(p -> "cannot resume " + out + " with other settings: "
+                    + String.join(", ", differ) + "; use the same options as the interrupted run, or another "
+                    + p.apply("out"));
         }
     }
 
@@ -309,12 +310,12 @@ public final class Trainer {
         try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException e) {
-            throw new DdsInputException("cannot read " + file + " (" + e.getMessage() + "): the run directory is"
-                    + " incomplete; start again in another --out", e);
+            throw new DdsInputException(s -> "cannot read " + file + " (" + e.getMessage() + "): the run directory"
+                    + " is incomplete; start again in another " + s.apply("out"), e);
         }
         if (p.getProperty("epochs_done") == null) {
-            throw new DdsInputException(file + " has no epochs_done: the run directory is damaged; start again in"
-                    + " another --out");
+            throw new DdsInputException(s -> file + " has no epochs_done: the run directory is damaged; start again"
+                    + " in another " + s.apply("out"));
         }
         return p;
     }
@@ -324,8 +325,9 @@ public final class Trainer {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             List<String> rows = lines.subList(1, lines.size()).stream().filter(s -> !s.isBlank()).toList();
             if (rows.size() != expected) {
-                throw new DdsInputException(file + " has " + rows.size() + " epochs but the checkpoint " + expected
-                        + ": the run directory is damaged; start again in another --out");
+                int found = rows.size();
+                throw new DdsInputException(p -> file + " has " + found + " epochs but the checkpoint " + expected
+                        + ": the run directory is damaged; start again in another " + p.apply("out"));
             }
             return rows;
         } catch (IOException e) {
@@ -337,8 +339,8 @@ public final class Trainer {
         try {
             return ModelSerializer.restoreComputationGraph(checkpoint.toFile(), true);
         } catch (IOException | RuntimeException e) {
-            throw new DdsInputException("cannot read the checkpoint " + checkpoint + " (" + e.getMessage() + "):"
-                    + " start again in another --out", e);
+            throw new DdsInputException(p -> "cannot read the checkpoint " + checkpoint + " (" + e.getMessage()
+                    + "): start again in another " + p.apply("out"), e);
         }
     }
 
