@@ -37,6 +37,11 @@ public record FashionMnist(IdxImages.Images images, int[] labels) {
         return labels.clone();
     }
 
+    /** @return the images' size, as the image file declares it ({@link ImageSize#FASHION_MNIST} for the originals) */
+    public ImageSize imageSize() {
+        return new ImageSize(images.rows(), images.cols());
+    }
+
     /**
      * @param dir   folder with the IDX files, or null for {@value #DEFAULT_DIRECTORY}
      * @param split "train" or "t10k"

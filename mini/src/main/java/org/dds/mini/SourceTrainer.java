@@ -51,8 +51,9 @@ public final class SourceTrainer {
     public static double train(ComputationGraph net, TaskSamples samples, int epochs, int batch, long seed,
             String label, Consumer<String> progress) {
         int n = samples.count();
-        int k = samples.task().outputs();
-        int pixels = MiniTask.SIZE * MiniTask.SIZE;
+        int k = samples.outputs();
+        ImageSize size = samples.size();
+        int pixels = size.pixels();
         int steps = (n + batch - 1) / batch;
         SplittableRandom random = new SplittableRandom(seed);
         long start = System.nanoTime();
@@ -70,7 +71,7 @@ public final class SourceTrainer {
                     System.arraycopy(samples.inputs(), idx * pixels, x, i * pixels, pixels);
                     System.arraycopy(samples.targets(), idx * k, y, i * k, k);
                 }
-                DataSet data = new DataSet(Nd4j.create(x, new long[] {b, 1, MiniTask.SIZE, MiniTask.SIZE}, 'c'),
+                DataSet data = new DataSet(Nd4j.create(x, new long[] {b, 1, size.height(), size.width()}, 'c'),
                         Nd4j.create(y, new long[] {b, k}, 'c'));
                 if (epoch == 0 && s == 0) {
                     StdoutToStderr.during(() -> net.fit(data));
