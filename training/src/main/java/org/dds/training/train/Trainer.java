@@ -193,35 +193,25 @@ public final class Trainer {
 
     private double fit(ComputationGraph net, DenseBatches batches, int epoch, int steps, int totalSteps,
             long start) {
-        double sum = 0;
-        int step = 0;
-        long lastReport = System.nanoTime();
-        while (batches.hasNext()) {
+        long[] lastReport = {System.nanoTime()};
+        EpochLoop.Stats stats = EpochLoop.run(steps, step -> {
             MultiDataSet ds = batches.next();
-            if (step == 0) {
-                StdoutToStderr.during(() -> net.fit(ds));
-            } else {
-                net.fit(ds);
-            }
-            double score = net.score();
-            if (!Double.isFinite(score)) {
-                throw new IllegalStateException("training diverged at epoch " + (epoch + 1) + " step " + (step + 1)
-                        + " (loss " + score + "): lower the learning rate or check the labels");
-            }
-            sum += score;
-            step++;
-            long now = System.nanoTime();
-            if (now - lastReport > PROGRESS_EVERY_NANOS || step == steps) {
-                lastReport = now;
-                double elapsed = (now - start) / 1e9;
-                double perStep = elapsed / step;
-                long remaining = (long) (perStep * (totalSteps - (long) epoch * steps - step));
-                progress.accept(String.format(Locale.ROOT, "epoch %d/%d step %d/%d loss %.4f %.1f img/s ETA %s",
-                        epoch + 1, config.epochs(), step, steps, sum / step, step * config.batch() / elapsed,
-                        format(Duration.ofSeconds(remaining))));
-            }
-        }
-        return sum / step;
+            net.fit(ds);
+            return new EpochLoop.Result(net.score(), config.batch());
+        }, true, (step, score) -> "training diverged at epoch " + (epoch + 1) + " step " + step + " (loss " + score
+                + "): lower the learning rate or check the labels", (step, loss, sofar) -> {
+                    long now = System.nanoTime();
+                    if (now - lastReport[0] > PROGRESS_EVERY_NANOS || step == steps) {
+                        lastReport[0] = now;
+                        double elapsed = (now - start) / 1e9;
+                        double perStep = elapsed / step;
+                        long remaining = (long) (perStep * (totalSteps - (long) epoch * steps - step));
+                        progress.accept(String.format(Locale.ROOT, "epoch %d/%d step %d/%d loss %.4f %.1f img/s"
+                                + " ETA %s", epoch + 1, config.epochs(), step, steps, sofar.meanStepLoss(),
+                                step * config.batch() / elapsed, format(Duration.ofSeconds(remaining))));
+                    }
+                });
+        return stats.meanStepLoss();
     }
 
     private static double fitParallel(ParallelWrapper wrapper, ComputationGraph net, DenseBatches batches) {
