@@ -19,10 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one model's features from a NumPy {@code .npy} file (format versions 1.0, 2.0 and 3.0), parsing the header
- * itself. The array is n x d (one row per image) or n x H x W x C (feature maps, channels last, flattened row-wise
- * to n x (H*W*C) with the {@link MapShape} remembered). float32 is widened to float64; other integer, bool and
- * float16 types are converted; Fortran order and big-endian data are converted to C order in native values.
+ * Reads NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0), parsing the header itself: one model's
+ * features ({@link #read}, {@link #readModel}) or any N-d numeric array ({@link #readArray(Path)}, e.g. a weight
+ * tensor). A model's array is n x d (one row per image) or n x H x W x C (feature maps, channels last, flattened
+ * row-wise to n x (H*W*C) with the {@link MapShape} remembered). float32 is widened to float64; other integer,
+ * bool and float16 types are converted; Fortran order and big-endian data are converted to C order in native
+ * values.
  *
  * <p>The declared size is checked against the file's length before anything is allocated, and the data is
  * streamed in chunks. Every problem is a {@link DdsInputException} naming the file and the fix.
@@ -67,12 +69,14 @@ public final class NpyReader {
     }
 
     /**
-     * Reads any numeric array.
+     * Reads a numeric array of any rank, 0-D included, with its shape: float16 and float32 as floats, every other
+     * numeric type as doubles, in C order whatever the file's order.
      *
      * @param file the file
      * @return its shape and values in C order
+     * @throws DdsInputException naming the file if it is missing, truncated, malformed or not numeric
      */
-    static NpyArray readArray(Path file) {
+    public static NpyArray readArray(Path file) {
         String where = where(file);
         long length = length(file, where);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -256,34 +260,5 @@ public final class NpyReader {
         return new DdsInputException(h.where() + " is truncated: its header declares a " + h.describe()
                 + " array (" + needed + " bytes of data) but only " + Math.max(0, available)
                 + " bytes follow the " + h.dataOffset() + "-byte header; copy or re-save the file");
-    }
-
-    /**
-     * A numeric array read from a .npy, in C order: float16/32 data as floats, everything else as doubles.
-     *
-     * @param where   how messages name the source
-     * @param shape   the dimensions
-     * @param floats  the values, or null
-     * @param doubles the values, or null
-     */
-    record NpyArray(String where, int[] shape, float[] floats, double[] doubles) {
-        /** @return the number of values */
-        int size() {
-            return floats != null ? floats.length : doubles.length;
-        }
-
-        /**
-         * @param dst where to copy the values (widened to float64)
-         * @param at  first index written
-         */
-        void copyTo(double[] dst, int at) {
-            if (floats != null) {
-                for (int k = 0; k < floats.length; k++) {
-                    dst[at + k] = floats[k];
-                }
-            } else {
-                System.arraycopy(doubles, 0, dst, at, doubles.length);
-            }
-        }
     }
 }

@@ -8,7 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -19,7 +22,8 @@ import org.dds.core.FeatureSet;
 /**
  * Reads an {@code .npz} (what {@code numpy.savez} and {@code numpy.savez_compressed} write): a zip archive with one
  * {@code <model>.npy} member per model, stored or deflated. Models come in archive order, each named after its
- * member without {@code .npy}; each member is read as by {@link NpyReader}.
+ * member without {@code .npy}; each member is read as by {@link NpyReader}. {@link #readArrays} reads any archive
+ * of N-d arrays (e.g. an exported {@code state_dict}).
  */
 public final class NpzReader {
     /** Deflate cannot compress by more than about 1032:1; a larger declared ratio is a corrupt or hostile entry. */
@@ -46,8 +50,43 @@ public final class NpzReader {
      */
     public static LoadedFeatures load(Path file) {
         String where = NpyReader.where(file);
-        long fileLength = NpyReader.length(file, where);
         List<ModelFeatures> models = new ArrayList<>();
+        members(file, where, "an .npz for DDS holds one <model>.npy per model (numpy.savez(path, model=array, ...))",
+                (name, array) -> models.add(NpyReader.toModel(array, name)));
+        if (models.isEmpty()) {
+            throw new DdsInputException(where + " holds no arrays: save one array per model with "
+                    + "numpy.savez(path, model=array, ...)");
+        }
+        return LoadedFeatures.of(models, FeatureFormat.NPZ, file, where);
+    }
+
+    /**
+     * Reads every member as an N-d array of any rank (e.g. the tensors of an exported PyTorch {@code state_dict}).
+     *
+     * @param file the archive
+     * @return member name without {@code .npy} -> array (as {@link NpyReader#readArray(Path)} reads it), in archive
+     *         order; empty for an empty archive
+     * @throws DdsInputException naming the archive (and member) for a missing or corrupt archive or a member that
+     *                           is not a numeric .npy
+     */
+    public static Map<String, NpyArray> readArrays(Path file) {
+        String where = NpyReader.where(file);
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        members(file, where, "an .npz holds one <name>.npy per array (numpy.savez(path, name=array, ...))",
+                arrays::put);
+        return arrays;
+    }
+
+    /**
+     * Reads the archive's members in order.
+     *
+     * @param file   the archive
+     * @param where  how messages name it
+     * @param layout what a member should be, for the message on a member that is not a .npy
+     * @param sink   receives each member's name without {@code .npy} and its array
+     */
+    private static void members(Path file, String where, String layout, BiConsumer<String, NpyArray> sink) {
+        long fileLength = NpyReader.length(file, where);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -57,8 +96,7 @@ public final class NpzReader {
                 }
                 String member = "member '" + e.getName() + "' of " + where;
                 if (!e.getName().endsWith(".npy")) {
-                    throw new DdsInputException(member + " is not a .npy array: an .npz for DDS holds one "
-                            + "<model>.npy per model (numpy.savez(path, model=array, ...))");
+                    throw new DdsInputException(member + " is not a .npy array: " + layout);
                 }
                 long size = e.getSize();
                 long packed = e.getCompressedSize();
@@ -70,7 +108,7 @@ public final class NpzReader {
                 }
                 String name = e.getName().substring(0, e.getName().length() - ".npy".length());
                 try (InputStream in = new BufferedInputStream(zip.getInputStream(e), 1 << 16)) {
-                    models.add(NpyReader.toModel(NpyReader.readArray(in, size, member), name));
+                    sink.accept(name, NpyReader.readArray(in, size, member));
                 }
             }
         } catch (NoSuchFileException e) {
@@ -87,11 +125,6 @@ public final class NpzReader {
             throw new DdsInputException(where + " is not a readable .npz (zip) archive (" + e.getMessage()
                     + "): re-create it with numpy.savez", e);
         }
-        if (models.isEmpty()) {
-            throw new DdsInputException(where + " holds no arrays: save one array per model with "
-                    + "numpy.savez(path, model=array, ...)");
-        }
-        return LoadedFeatures.of(models, FeatureFormat.NPZ, file, where);
     }
 
     /**

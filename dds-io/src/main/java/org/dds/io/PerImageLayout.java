@@ -80,7 +80,7 @@ final class PerImageLayout {
         Path firstFile = images.get(0);
         for (int i = 0; i < images.size(); i++) {
             Path f = images.get(i);
-            NpyReader.NpyArray a = NpyReader.readArray(f);
+            NpyArray a = NpyReader.readArray(f);
             Optional<MapShape> m = imageMap(a);
             if (data == null) {
                 d = a.size();
@@ -108,7 +108,7 @@ final class PerImageLayout {
         }
     }
 
-    private static Optional<MapShape> imageMap(NpyReader.NpyArray a) {
+    private static Optional<MapShape> imageMap(NpyArray a) {
         int[] s = a.shape();
         boolean ok = switch (s.length) {
             case 1 -> s[0] > 0;

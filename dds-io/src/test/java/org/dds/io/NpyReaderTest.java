@@ -210,4 +210,59 @@ class NpyReaderTest {
                     x -> assertThat(x).isExactlyInstanceOf(DdsInputException.class).hasMessageContaining("bad.npy"));
         }
     }
+
+    /** N-d arrays (weight tensors): a 2 x 3 x 4 float32 in Fortran order comes back in C order with its shape. */
+    @Test
+    void readsNdArrayWithShape() throws IOException {
+        int[] shape = {2, 3, 4};
+        ByteBuffer data = ByteBuffer.allocate(24 * 4).order(ByteOrder.BIG_ENDIAN);
+        // Fortran position k is element (k % 2, k / 2 % 3, k / 6) with C index i*12 + j*4 + l; value = C index / 8.
+        for (int k = 0; k < 24; k++) {
+            data.putFloat((k % 2 * 12 + k / 2 % 3 * 4 + k / 6) / 8f);
+        }
+        Path file = NpyBytes.write(tmp.resolve("w.npy"), NpyBytes.header(2, NpyBytes.dict(">f4", true, "(2, 3, 4)")),
+                data.array());
+        NpyArray a = NpyReader.readArray(file);
+        assertThat(a.shape()).as("shape").containsExactly(shape);
+        assertThat(a.isFloat()).as("float32 stays float").isTrue();
+        for (int k = 0; k < 24; k++) {
+            assertThat(a.floats()[k]).as("C index %d", k).isEqualTo(k / 8f);
+        }
+    }
+
+    /** A 0-D array (a PyTorch counter such as num_batches_tracked) and int64 data: one value, shape (). */
+    @Test
+    void readsZeroDimensionalInt64() throws IOException {
+        ByteBuffer data = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 123_456L);
+        Path file = NpyBytes.write(tmp.resolve("count.npy"), NpyBytes.header(1, NpyBytes.dict("<i8", false, "()")),
+                data.array());
+        NpyArray a = NpyReader.readArray(file);
+        assertThat(a.rank()).as("rank").isZero();
+        assertThat(a.doubles()).as("values").containsExactly(123_456.0);
+    }
+
+    /** {@link NpzReader#readArrays}: every member with its own shape, in archive order. */
+    @Test
+    void readsNpzOfNdArraysInArchiveOrder() throws IOException {
+        Path npz = tmp.resolve("state_dict.npz");
+        byte[] conv = NpyBytes.header(1, NpyBytes.dict("<f8", false, "(1, 2, 1, 1)"));
+        byte[] convData = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(1.5).putDouble(-2)
+                .array();
+        byte[] bias = NpyBytes.header(1, NpyBytes.dict("<f4", false, "(2,)"));
+        byte[] biasData = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.25f).putFloat(4).array();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(npz))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("conv1.weight.npy"));
+            zip.write(conv);
+            zip.write(convData);
+            zip.putNextEntry(new java.util.zip.ZipEntry("bn1.bias.npy"));
+            zip.write(bias);
+            zip.write(biasData);
+        }
+        java.util.Map<String, NpyArray> arrays = NpzReader.readArrays(npz);
+        assertThat(arrays).as("members").containsOnlyKeys("conv1.weight", "bn1.bias");
+        assertThat(arrays.keySet()).as("archive order").containsExactly("conv1.weight", "bn1.bias");
+        assertThat(arrays.get("conv1.weight").shape()).as("4-D shape").containsExactly(1, 2, 1, 1);
+        assertThat(arrays.get("conv1.weight").doubles()).as("float64 values").containsExactly(1.5, -2);
+        assertThat(arrays.get("bn1.bias").floats()).as("float32 values").containsExactly(0.25f, 4f);
+    }
 }

@@ -22,13 +22,15 @@ public final class EncoderFeatures {
 
     /**
      * @param net      a network from {@link MiniNetworks}
-     * @param inputs   count x 784 pixels, row-major
+     * @param size     the images' size (the network's input size)
+     * @param inputs   count images, row-major
      * @param count    the number of images
      * @param vertices the branch points, e.g. {@code layer4}
      * @return per vertex, count x dim values, row-major (one image per row)
      */
-    public static float[][] compute(ComputationGraph net, float[] inputs, int count, List<String> vertices) {
-        int pixels = MiniTask.SIZE * MiniTask.SIZE;
+    public static float[][] compute(ComputationGraph net, ImageSize size, float[] inputs, int count,
+            List<String> vertices) {
+        int pixels = size.pixels();
         if (inputs.length != (long) count * pixels) {
             throw new IllegalArgumentException(inputs.length + " input values for " + count + " images of "
                     + pixels + " pixels");
@@ -39,8 +41,8 @@ public final class EncoderFeatures {
             int b = Math.min(BATCH, count - from);
             float[] x = new float[b * pixels];
             System.arraycopy(inputs, from * pixels, x, 0, b * pixels);
-            Map<String, INDArray> acts = net.feedForward(Nd4j.create(x, new long[] {b, 1, MiniTask.SIZE,
-                    MiniTask.SIZE}, 'c'), false);
+            Map<String, INDArray> acts = net.feedForward(Nd4j.create(x, new long[] {b, 1, size.height(),
+                    size.width()}, 'c'), false);
             for (int v = 0; v < vertices.size(); v++) {
                 INDArray a = acts.get(vertices.get(v));
                 if (a == null) {

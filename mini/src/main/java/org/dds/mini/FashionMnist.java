@@ -9,7 +9,7 @@ import org.dds.core.DdsInputException;
 /**
  * Fashion-MNIST (Xiao, Rasul, Vollgraf 2017): 60,000 training and 10,000 test images of 28 x 28 grey levels, ten
  * classes of clothing. Installed by {@code apt-get install dataset-fashion-mnist} into
- * {@value #DEFAULT_DIRECTORY}; {@code --data DIR} names another folder with the same four files (gzipped or not).
+ * {@value #DEFAULT_DIRECTORY}; another folder may hold the same four files (gzipped or not).
  *
  * @param images the images
  * @param labels one class 0..9 per image
@@ -37,6 +37,11 @@ public record FashionMnist(IdxImages.Images images, int[] labels) {
         return labels.clone();
     }
 
+    /** @return the images' size, as the image file declares it ({@link ImageSize#FASHION_MNIST} for the originals) */
+    public ImageSize imageSize() {
+        return new ImageSize(images.rows(), images.cols());
+    }
+
     /**
      * @param dir   folder with the IDX files, or null for {@value #DEFAULT_DIRECTORY}
      * @param split "train" or "t10k"
@@ -58,8 +63,8 @@ public record FashionMnist(IdxImages.Images images, int[] labels) {
                 return p;
             }
         }
-        throw new DdsInputException("Fashion-MNIST file " + stem + "(.gz) is not in '" + folder + "': install it with"
-                + " 'sudo apt-get install dataset-fashion-mnist' (files in " + DEFAULT_DIRECTORY + ") or pass --data"
-                + " DIR with the four IDX files");
+        throw new DdsInputException(p -> "Fashion-MNIST file " + stem + "(.gz) is not in '" + folder + "': install"
+                + " it with 'sudo apt-get install dataset-fashion-mnist' (files in " + DEFAULT_DIRECTORY + ") or pass "
+                + p.apply("data") + " DIR with the four IDX files");
     }
 }

@@ -12,7 +12,7 @@ import boofcv.struct.border.ImageBorder_F32;
 import boofcv.struct.image.GrayF32;
 
 /**
- * Targets of the tasks EDGES and KEYPOINTS, computed with BoofCV on a 28 x 28 image in [0, 1].
+ * Targets of the tasks EDGES and KEYPOINTS, computed with BoofCV on an image in [0, 1] of a given {@link ImageSize}.
  *
  * <p><b>Gradient</b>: BoofCV's Sobel operator, {@code gx = [-1 0 1; -2 0 2; -1 0 1] / 4} and its transpose for
  * {@code gy}, with BoofCV's extended border (the edge pixels repeat outwards).
@@ -45,27 +45,36 @@ public final class GradientMaps {
     /** The Harris trace weight. */
     public static final float HARRIS_KAPPA = 0.04f;
 
-    private static final int N = MiniTask.SIZE;
-
-    private final GrayF32 image = new GrayF32(N, N);
-    private final GrayF32 gx = new GrayF32(N, N);
-    private final GrayF32 gy = new GrayF32(N, N);
-    private final GrayF32 map = new GrayF32(N, N);
+    private final int count;
+    private final GrayF32 image;
+    private final GrayF32 gx;
+    private final GrayF32 gy;
+    private final GrayF32 map;
     private final ImageBorder_F32 border = FactoryImageBorder.single(BorderType.EXTENDED, GrayF32.class);
     private final ImplSsdCorner_F32 harris = new ImplSsdCorner_F32(HARRIS_RADIUS, new HarrisCorner_F32(HARRIS_KAPPA));
+
+    /** @param size the size of every image this instance is given */
+    public GradientMaps(ImageSize size) {
+        count = size.pixels();
+        // GrayF32 takes (width, height).
+        image = new GrayF32(size.width(), size.height());
+        gx = new GrayF32(size.width(), size.height());
+        gy = new GrayF32(size.width(), size.height());
+        map = new GrayF32(size.width(), size.height());
+    }
 
     /**
      * Sobel gradient magnitude divided by {@link #SOBEL_MAX}, clipped at 1.
      *
-     * @param pixels 784 values, row-major
+     * @param pixels the image, row-major
      * @param dst    output array
-     * @param offset where the 784 output values start in {@code dst}
+     * @param offset where the output values start in {@code dst}
      */
     public void edges(float[] pixels, float[] dst, int offset) {
         gradient(pixels);
         GGradientToEdgeFeatures.intensityE(gx, gy, map);
         float[] m = map.data;
-        for (int p = 0; p < MiniTask.PIXELS; p++) {
+        for (int p = 0; p < count; p++) {
             dst[offset + p] = Math.min(1f, m[p] / SOBEL_MAX);
         }
     }
@@ -73,19 +82,19 @@ public final class GradientMaps {
     /**
      * {@code sqrt(max(R, 0) / max R)} of the Harris response R, all zeros where no R is positive.
      *
-     * @param pixels 784 values, row-major
+     * @param pixels the image, row-major
      * @param dst    output array
-     * @param offset where the 784 output values start in {@code dst}
+     * @param offset where the output values start in {@code dst}
      */
     public void keypoints(float[] pixels, float[] dst, int offset) {
         gradient(pixels);
         harris.process(gx, gy, map);
         float[] r = map.data;
         float max = 0f;
-        for (int p = 0; p < MiniTask.PIXELS; p++) {
+        for (int p = 0; p < count; p++) {
             max = Math.max(max, r[p]);
         }
-        for (int p = 0; p < MiniTask.PIXELS; p++) {
+        for (int p = 0; p < count; p++) {
             dst[offset + p] = max > 0f && r[p] > 0f ? (float) Math.sqrt(r[p] / max) : 0f;
         }
     }
@@ -93,7 +102,7 @@ public final class GradientMaps {
     /** Sobel gradients into gx, gy: the single-threaded branch of {@code GradientSobel.process}. */
     private void gradient(float[] pixels) {
         // A GrayF32 made with (width, height) has stride = width and starts at 0: data is row-major like pixels.
-        System.arraycopy(pixels, 0, image.data, 0, MiniTask.PIXELS);
+        System.arraycopy(pixels, 0, image.data, 0, count);
         GradientSobel_UnrolledOuter.process_F32_sub(image, gx, gy);
         border.setImage(image);
         ConvolveJustBorder_General_SB.convolve(GradientSobel.kernelDerivX_F32, border, gx);

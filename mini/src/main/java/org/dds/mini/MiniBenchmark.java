@@ -15,6 +15,7 @@ import org.dds.io.Sha256;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
 import org.dds.core.MapShape;
+import org.dds.core.stats.SeedMix;
 import org.dds.training.backend.NativeBackend;
 import org.dds.training.model.ResNetSpec;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -52,8 +53,9 @@ public final class MiniBenchmark {
         FashionMnist test = FashionMnist.load(config.data(), "t10k", Integer.MAX_VALUE);
         int trainCount = train.labels().length;
         int testCount = test.labels().length;
-        check(train, config.sourceImages() + config.budget(), "train", "source images + label budget", config);
-        check(test, config.evalImages() + config.probeImages(), "t10k", "evaluation + probe images", config);
+        ImageSize size = train.imageSize();
+        check(train, size, config.sourceImages() + config.budget(), "train", "source images + label budget", config);
+        check(test, size, config.evalImages() + config.probeImages(), "t10k", "evaluation + probe images", config);
         String fingerprint = fingerprint(train, test);
         int[] sourceIdx = range(0, config.sourceImages());
         int[] budgetIdx = range(trainCount - config.budget(), config.budget());
@@ -73,16 +75,16 @@ public final class MiniBenchmark {
         String keyHash = Sha256.of(config.sourceKey() + " data=" + fingerprint + " version=" + CACHE_VERSION)
                 .substring(0, 16);
         for (MiniTask task : tasks) {
-            progress.accept("  mini: source " + task.cliName() + " (" + task.description() + ")");
+            progress.accept("  mini: source " + task.cliName() + " (" + task.description(size) + ")");
             TaskSamples samples = task.samples(train, sourceIdx, seed(config, task.cliName(), "source"));
-            SourceTrainer.Trained t = SourceTrainer.trainOrLoad(() -> init(spec, task, config), samples,
+            SourceTrainer.Trained t = SourceTrainer.trainOrLoad(() -> init(spec, size, task, config), samples,
                     config.epochs(), config.batch(), seed(config, task.cliName(), "order"), config.cache(),
                     "source-" + task.cliName() + "-" + keyHash, progress);
             nets.put(task.cliName(), t.net());
             runs.add(new MiniResults.SourceRun(task.cliName(), t.lastLoss(), t.seconds(), t.fromCache(),
                     t.file() == null ? "" : t.file().getFileName().toString()));
         }
-        ComputationGraph control = init(spec, MiniTask.CLASS10, config);
+        ComputationGraph control = init(spec, size, MiniTask.CLASS10, config);
         nets.put(CONTROL, control);
         runs.add(new MiniResults.SourceRun(CONTROL, Double.NaN, 0, false, ""));
         seconds.put("train sources", since(t1));
@@ -110,9 +112,9 @@ public final class MiniBenchmark {
             List<String> vertices = layers ? blockNames : List.of(last);
             for (Map.Entry<MiniTask.Input, List<MiniTask>> group : byInput.entrySet()) {
                 MiniTask first = group.getValue().get(0);
-                float[][] fTrain = EncoderFeatures.compute(nets.get(source), targetTrain.get(first).inputs(),
+                float[][] fTrain = EncoderFeatures.compute(nets.get(source), size, targetTrain.get(first).inputs(),
                         config.budget(), vertices);
-                float[][] fEval = EncoderFeatures.compute(nets.get(source), targetEval.get(first).inputs(), m,
+                float[][] fEval = EncoderFeatures.compute(nets.get(source), size, targetEval.get(first).inputs(), m,
                         vertices);
                 for (int v = 0; v < vertices.size(); v++) {
                     int d = fTrain[v].length / config.budget();
@@ -121,12 +123,13 @@ public final class MiniBenchmark {
                         for (MiniTask target : group.getValue()) {
                             int j = tasks.indexOf(target);
                             RidgeReadout.Prediction p = readout.fit(targetTrain.get(target).targets(),
-                                    target.outputs());
+                                    target.outputs(size));
                             TaskSamples truth = targetEval.get(target);
                             double score = score(target, p.predictions(), truth);
                             if (vertices.get(v).equals(last)) {
                                 transfer[s][j] = score;
-                                losses[s][j] = imageLosses(p.predictions(), truth.targets(), m, target.outputs());
+                                losses[s][j] = imageLosses(p.predictions(), truth.targets(), m,
+                                        target.outputs(size));
                             }
                             if (layers) {
                                 blockTransfer[v][j] = score;
@@ -150,13 +153,14 @@ public final class MiniBenchmark {
                 for (int j = 0; j < tasks.size(); j++) {
                     MiniTask target = tasks.get(j);
                     String label = "fine-tune " + sources.get(s) + " -> " + target.cliName();
-                    ComputationGraph net = init(spec, target, config, seed(config, sources.get(s), target.cliName(),
-                            "fine-tune init"));
+                    ComputationGraph net = init(spec, size, target, config, seed(config, sources.get(s),
+                            target.cliName(), "fine-tune init"));
                     copyEncoder(nets.get(sources.get(s)), net);
                     SourceTrainer.train(net, targetTrain.get(target), config.fineTuneEpochs(), config.batch(),
                             seed(config, sources.get(s), target.cliName(), "fine-tune order"), label, line -> { });
                     TaskSamples truth = targetEval.get(target);
-                    fineTuned[s][j] = score(target, predict(net, truth.inputs(), m, target.outputs()), truth);
+                    fineTuned[s][j] = score(target, predict(net, size, truth.inputs(), m, target.outputs(size)),
+                            truth);
                 }
                 progress.accept(String.format(Locale.ROOT, "  mini: fine-tuned transfers from %s done (%d/%d,"
                         + " %.0f s)", sources.get(s), s + 1, sources.size(), since(t2b)));
@@ -173,7 +177,7 @@ public final class MiniBenchmark {
         for (String source : sources) {
             boolean layers = source.equals(LAYER_MODEL.cliName());
             List<String> vertices = layers ? blockNames : List.of(last);
-            float[][] f = EncoderFeatures.compute(nets.get(source), probeSamples.inputs(), n, vertices);
+            float[][] f = EncoderFeatures.compute(nets.get(source), size, probeSamples.inputs(), n, vertices);
             for (int v = 0; v < vertices.size(); v++) {
                 FeatureMatrix x = FeatureMatrix.ofFloats(source, n, f[v].length / n, f[v]);
                 if (vertices.get(v).equals(last)) {
@@ -185,10 +189,8 @@ public final class MiniBenchmark {
             }
         }
         seconds.put("probe features", since(t3));
-        int channels = spec.stageChannels(spec.stages());
-        int side = (int) Math.round(Math.sqrt(probe.get(0).cols() / (double) channels));
         return new MiniResults(config, sources, tasks, transfer, winrate, fineTuned, new FeatureSet(probe),
-                new MapShape(side, side, channels),
+                mapShape(spec, size, probe.get(0).cols()),
                 LAYER_MODEL.cliName(), new FeatureSet(blocks), blockTransfer, runs, fingerprint, seconds);
     }
 
@@ -200,7 +202,7 @@ public final class MiniBenchmark {
      */
     static double score(MiniTask target, double[] pred, TaskSamples truth) {
         int m = truth.count();
-        int k = target.outputs();
+        int k = truth.outputs();
         if (target.kind() == MiniTask.Kind.CLASSIFICATION) {
             int correct = 0;
             for (int i = 0; i < m; i++) {
@@ -276,13 +278,35 @@ public final class MiniBenchmark {
         return out;
     }
 
-    private static ComputationGraph init(ResNetSpec spec, MiniTask task, MiniConfig config) {
-        return init(spec, task, config, seed(config, task.cliName(), "init"));
+    /**
+     * @param spec the encoder
+     * @param size the input images' size
+     * @param cols values per image of the last stage's output, rows x columns x channels
+     * @return the shape of that output: each stride-2 step of the encoder halves a side, rounding up
+     */
+    static MapShape mapShape(ResNetSpec spec, ImageSize size, int cols) {
+        int channels = spec.stageChannels(spec.stages());
+        int rows = size.height();
+        int columns = size.width();
+        for (int s = spec.stride(spec.stages()); s > 1; s /= 2) {
+            rows = (rows + 1) / 2;
+            columns = (columns + 1) / 2;
+        }
+        if ((long) rows * columns * channels != cols) {
+            throw new IllegalStateException("the last stage gives " + cols + " values per image, not " + rows + " x "
+                    + columns + " x " + channels + " as " + size + " images should");
+        }
+        return new MapShape(rows, columns, channels);
     }
 
-    private static ComputationGraph init(ResNetSpec spec, MiniTask task, MiniConfig config, long seed) {
-        ComputationGraph net = new ComputationGraph(MiniNetworks.network(spec,
-                task.kind() == MiniTask.Kind.CLASSIFICATION, task.outputs(), seed, config.learningRate()));
+    private static ComputationGraph init(ResNetSpec spec, ImageSize size, MiniTask task, MiniConfig config) {
+        return init(spec, size, task, config, seed(config, task.cliName(), "init"));
+    }
+
+    private static ComputationGraph init(ResNetSpec spec, ImageSize size, MiniTask task, MiniConfig config,
+            long seed) {
+        ComputationGraph net = new ComputationGraph(MiniNetworks.network(spec, size,
+                task.kind() == MiniTask.Kind.CLASSIFICATION, task.outputs(size), seed, config.learningRate()));
         net.init();
         return net;
     }
@@ -302,15 +326,15 @@ public final class MiniBenchmark {
     }
 
     /** @return the network's head outputs for the inputs, count x k row-major */
-    static double[] predict(ComputationGraph net, float[] inputs, int count, int k) {
-        int pixels = MiniTask.SIZE * MiniTask.SIZE;
+    static double[] predict(ComputationGraph net, ImageSize size, float[] inputs, int count, int k) {
+        int pixels = size.pixels();
         double[] out = new double[count * k];
         for (int from = 0; from < count; from += EncoderFeatures.BATCH) {
             int b = Math.min(EncoderFeatures.BATCH, count - from);
             float[] x = new float[b * pixels];
             System.arraycopy(inputs, from * pixels, x, 0, b * pixels);
             org.nd4j.linalg.api.ndarray.INDArray y = net.outputSingle(org.nd4j.linalg.factory.Nd4j.create(x,
-                    new long[] {b, 1, MiniTask.SIZE, MiniTask.SIZE}, 'c'));
+                    new long[] {b, 1, size.height(), size.width()}, 'c'));
             double[] v = y.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
             System.arraycopy(v, 0, out, from * k, b * k);
             if (y.closeable()) {
@@ -320,14 +344,15 @@ public final class MiniBenchmark {
         return out;
     }
 
-    private static void check(FashionMnist data, int needed, String split, String what, MiniConfig config) {
-        if (data.labels().length < needed || data.images().rows() != MiniTask.SIZE
-                || data.images().cols() != MiniTask.SIZE) {
-            throw new org.dds.core.DdsInputException("the Fashion-MNIST " + split + " files in "
+    /** Checks that a split has enough images, of the training split's size. */
+    private static void check(FashionMnist data, ImageSize size, int needed, String split, String what,
+            MiniConfig config) {
+        if (data.labels().length < needed || !data.imageSize().equals(size)) {
+            throw new org.dds.core.DdsInputException(p -> "the Fashion-MNIST " + split + " files in "
                     + (config.data() == null ? FashionMnist.DEFAULT_DIRECTORY : config.data()) + " hold "
-                    + data.labels().length + " images of " + data.images().rows() + " x " + data.images().cols()
-                    + ", but the benchmark needs " + needed + " (" + what + ") of 28 x 28: point --data at the"
-                    + " original files or choose smaller sizes");
+                    + data.labels().length + " images of " + data.imageSize() + ", but the benchmark needs "
+                    + needed + " (" + what + ") of " + size + ": point " + p.apply("data")
+                    + " at the original files or choose smaller sizes");
         }
     }
 
@@ -337,17 +362,11 @@ public final class MiniBenchmark {
      * @return a seed that depends on the run's seed and every part (String.hashCode is specified, so stable)
      */
     static long seed(MiniConfig config, String... parts) {
-        long s = config.seed() * 0x9E3779B97F4A7C15L;
+        long s = config.seed() * SeedMix.GOLDEN;
         for (String p : parts) {
-            s = mix(s ^ p.hashCode());
+            s = SeedMix.mix64(s ^ p.hashCode());
         }
         return s;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     private static int[] range(int from, int count) {

@@ -19,7 +19,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The source networks of the Mini-Taskonomy benchmark: a small ResNet encoder from the same builder as ResNet-50
- * ({@link ResNetSpec#small}: a 3 x 3 stem of stride 1, basic blocks, 4 stages) on 28 x 28 x 1 images, and a task
+ * ({@link ResNetSpec#small}: a 3 x 3 stem of stride 1, basic blocks, 4 stages) on one-channel images of the image
+ * set's {@link ImageSize} (28 x 28 for Fashion-MNIST), and a task
  * head on the output of the last stage ({@code layer4}):
  * <ul>
  * <li>classification: global average pooling and a softmax layer trained with cross-entropy;</li>
@@ -52,18 +53,18 @@ public final class MiniNetworks {
 
     /**
      * @param spec           the encoder
+     * @param size           the input images' size
      * @param classification true for a softmax head, false for a linear regression head
      * @param outputs        classes or regression outputs
      * @param seed           the weight-initialisation seed
      * @param learningRate   Adam's learning rate
      * @return the network's configuration
      */
-    public static ComputationGraphConfiguration network(ResNetSpec spec, boolean classification, int outputs,
-            long seed, double learningRate) {
-        int side = MiniTask.SIZE;
+    public static ComputationGraphConfiguration network(ResNetSpec spec, ImageSize size, boolean classification,
+            int outputs, long seed, double learningRate) {
         NetworkOptions options = NetworkOptions.defaults();
         GraphBuilder g = Networks.base(options, seed, new Adam(learningRate), 0).graphBuilder().addInputs(INPUT);
-        Encoder e = ResNetBuilder.addEncoder(g, INPUT, spec, spec.stages(), side, side, options);
+        Encoder e = ResNetBuilder.addEncoder(g, INPUT, spec, spec.stages(), size.height(), size.width(), options);
         String last = e.output(spec.stages());
         if (classification) {
             g.addLayer("avgpool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);
@@ -73,7 +74,8 @@ public final class MiniNetworks {
             g.addLayer(HEAD, new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(outputs)
                     .activation(Activation.IDENTITY).build(), last);
         }
-        return g.setOutputs(HEAD).setInputTypes(InputType.convolutional(side, side, 1, options.format())).build();
+        return g.setOutputs(HEAD).setInputTypes(InputType.convolutional(size.height(), size.width(), 1,
+                options.format())).build();
     }
 
     /**

@@ -9,15 +9,15 @@ import java.util.function.Consumer;
 
 import org.dds.core.DdsInputException;
 import org.dds.io.AtomicFiles;
-import org.dds.training.train.StdoutToStderr;
+import org.dds.training.train.EpochLoop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains one Mini-Taskonomy source network (Adam, mini-batches in a seeded order per epoch) and caches it: a
+ * Trains one Mini-Taskonomy source network (Adam, mini-batches in a seeded order per epoch; the steps are driven by
+ * training's {@link EpochLoop}, the loop of every trainer) and caches it: a
  * finished network is written to the cache folder under a name that encodes everything it depends on, and a rerun
  * with the same settings loads it instead of training again.
  */
@@ -51,16 +51,17 @@ public final class SourceTrainer {
     public static double train(ComputationGraph net, TaskSamples samples, int epochs, int batch, long seed,
             String label, Consumer<String> progress) {
         int n = samples.count();
-        int k = samples.task().outputs();
-        int pixels = MiniTask.SIZE * MiniTask.SIZE;
+        int k = samples.outputs();
+        ImageSize size = samples.size();
+        int pixels = size.pixels();
         int steps = (n + batch - 1) / batch;
         SplittableRandom random = new SplittableRandom(seed);
         long start = System.nanoTime();
         double last = Double.NaN;
         for (int epoch = 0; epoch < epochs; epoch++) {
             int[] order = permutation(n, random);
-            double sum = 0;
-            for (int s = 0; s < steps; s++) {
+            int e = epoch;
+            EpochLoop.Stats stats = EpochLoop.run(steps, s -> {
                 int from = s * batch;
                 int b = Math.min(batch, n - from);
                 float[] x = new float[b * pixels];
@@ -70,29 +71,21 @@ public final class SourceTrainer {
                     System.arraycopy(samples.inputs(), idx * pixels, x, i * pixels, pixels);
                     System.arraycopy(samples.targets(), idx * k, y, i * k, k);
                 }
-                DataSet data = new DataSet(Nd4j.create(x, new long[] {b, 1, MiniTask.SIZE, MiniTask.SIZE}, 'c'),
-                        Nd4j.create(y, new long[] {b, k}, 'c'));
-                if (epoch == 0 && s == 0) {
-                    StdoutToStderr.during(() -> net.fit(data));
-                } else {
-                    net.fit(data);
-                }
-                double loss = net.score();
-                if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("training " + label + " diverged at epoch " + (epoch + 1)
-                            + ", step " + (s + 1) + " (loss " + loss + "); lower the learning rate");
-                }
-                sum += loss * b;
-                long done = (long) epoch * steps + s + 1;
-                if (done % 25 == 0 || done == (long) epochs * steps) {
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    double rate = (epoch * (double) n + from + b) / seconds;
-                    double eta = ((long) epochs * steps - done) * seconds / done;
-                    progress.accept(String.format(Locale.ROOT, "  mini: %s epoch %d/%d step %d/%d loss %.4f"
-                            + " %.0f img/s ETA %.0f s", label, epoch + 1, epochs, s + 1, steps, loss, rate, eta));
-                }
-            }
-            last = sum / n;
+                net.fit(new DataSet(Nd4j.create(x, new long[] {b, 1, size.height(), size.width()}, 'c'),
+                        Nd4j.create(y, new long[] {b, k}, 'c')));
+                return new EpochLoop.Result(net.score(), b);
+            }, epoch == 0, (s, loss) -> "training " + label + " diverged at epoch " + (e + 1) + ", step " + s
+                    + " (loss " + loss + "); lower the learning rate", (s, loss, sofar) -> {
+                        long done = (long) e * steps + s;
+                        if (done % 25 == 0 || done == (long) epochs * steps) {
+                            double seconds = (System.nanoTime() - start) / 1e9;
+                            double rate = (e * (double) n + sofar.images()) / seconds;
+                            double eta = ((long) epochs * steps - done) * seconds / done;
+                            progress.accept(String.format(Locale.ROOT, "  mini: %s epoch %d/%d step %d/%d loss %.4f"
+                                    + " %.0f img/s ETA %.0f s", label, e + 1, epochs, s, steps, loss, rate, eta));
+                        }
+                    });
+            last = stats.meanImageLoss(n);
         }
         return last;
     }

@@ -2,6 +2,8 @@ package org.dds.mini;
 
 import java.util.SplittableRandom;
 
+import org.dds.core.stats.SeedMix;
+
 /**
  * The random stream of one image in one task: a {@link SplittableRandom} seeded by a hash of (seed, task name,
  * image index), so an image gets the same corruption whichever subset, order or thread requests it. Normal
@@ -9,12 +11,6 @@ import java.util.SplittableRandom;
  * every JVM.
  */
 public final class TaskRandom {
-    // Odd 64-bit constants: the golden-ratio increment and the two multipliers of the SplitMix64 finaliser
-    // (Steele, Lea, Flood 2014), which spreads one changed input bit over all output bits.
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    private static final long MIX1 = 0xBF58476D1CE4E5B9L;
-    private static final long MIX2 = 0x94D049BB133111EBL;
-
     private final SplittableRandom random;
     private double spare;
     private boolean hasSpare;
@@ -25,14 +21,9 @@ public final class TaskRandom {
      * @param index the image's index in the data set
      */
     public TaskRandom(long seed, MiniTask task, int index) {
-        long h = mix(seed + GOLDEN * task.cliName().hashCode());
-        random = new SplittableRandom(mix(h + GOLDEN * (index + 1L)));
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * MIX1;
-        z = (z ^ (z >>> 27)) * MIX2;
-        return z ^ (z >>> 31);
+        // SplitMix64's finaliser (SeedMix) of seed + golden-ratio multiples of the task's hash, then of the index.
+        long h = SeedMix.mix64(seed + SeedMix.GOLDEN * task.cliName().hashCode());
+        random = new SplittableRandom(SeedMix.mix(h, index));
     }
 
     /**

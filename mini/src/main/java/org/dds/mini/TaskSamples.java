@@ -13,35 +13,41 @@ import org.dds.core.DdsInputException;
  * one sample.
  *
  * @param task    the task
+ * @param size    the images' size
  * @param count   number of samples
- * @param inputs  {@code count * 784} values, sample after sample, each a row-major 28 x 28 one-channel image in
+ * @param inputs  {@code count * size.pixels()} values, sample after sample, each a row-major one-channel image in
  *                [0, 1]
- * @param targets {@code count * task.outputs()} values, sample after sample; one-hot for classification tasks
+ * @param targets {@code count * task.outputs(size)} values, sample after sample; one-hot for classification tasks
  * @param classes the class of each sample for classification tasks, {@code null} for regression tasks
  */
-public record TaskSamples(MiniTask task, int count, float[] inputs, float[] targets, int[] classes) {
+public record TaskSamples(MiniTask task, ImageSize size, int count, float[] inputs, float[] targets, int[] classes) {
 
     /** Validates that the lengths fit {@code count} and the task, and that classes exist exactly for classification. */
     public TaskSamples {
         if (task == null) {
             throw new DdsInputException("task samples without a task: pass one of the MiniTask constants");
         }
+        if (size == null) {
+            throw new DdsInputException("samples of task '" + task.cliName() + "' without an image size: pass the"
+                    + " image set's size");
+        }
         if (count < 0) {
             throw new DdsInputException("samples of task '" + task.cliName() + "' have a negative count " + count
                     + ": pass the number of images");
         }
-        check(task, "inputs", inputs, (long) count * MiniTask.PIXELS);
-        check(task, "targets", targets, (long) count * task.outputs());
+        int k = task.outputs(size);
+        check(task, "inputs", inputs, (long) count * size.pixels(), size.pixels());
+        check(task, "targets", targets, (long) count * k, k);
         if (task.kind() == MiniTask.Kind.CLASSIFICATION) {
             if (classes == null || classes.length != count) {
                 throw new DdsInputException("samples of classification task '" + task.cliName() + "' have "
                         + (classes == null ? "no classes" : classes.length + " classes") + " for " + count
                         + " samples: pass one class per sample");
             }
-            for (int k = 0; k < count; k++) {
-                if (classes[k] < 0 || classes[k] >= task.outputs()) {
-                    throw new DdsInputException("class " + classes[k] + " of sample " + k + " of task '"
-                            + task.cliName() + "' is outside 0.." + (task.outputs() - 1) + ": pass class indices");
+            for (int i = 0; i < count; i++) {
+                if (classes[i] < 0 || classes[i] >= k) {
+                    throw new DdsInputException("class " + classes[i] + " of sample " + i + " of task '"
+                            + task.cliName() + "' is outside 0.." + (k - 1) + ": pass class indices");
                 }
             }
         } else if (classes != null) {
@@ -50,36 +56,42 @@ public record TaskSamples(MiniTask task, int count, float[] inputs, float[] targ
         }
     }
 
-    private static void check(MiniTask task, String what, float[] values, long expected) {
+    private static void check(MiniTask task, String what, float[] values, long expected, int perSample) {
         if (values == null || values.length != expected) {
             throw new DdsInputException("samples of task '" + task.cliName() + "' have "
                     + (values == null ? "no " + what : values.length + " " + what) + " where " + expected
-                    + " are needed: pass count * " + ("inputs".equals(what) ? MiniTask.PIXELS : task.outputs())
+                    + " are needed: pass count * " + perSample
                     + " values");
         }
     }
 
-    /**
-     * @param k sample
-     * @return a copy of its 784 input values
-     */
-    public float[] input(int k) {
-        Objects.checkIndex(k, count);
-        return Arrays.copyOfRange(inputs, k * MiniTask.PIXELS, (k + 1) * MiniTask.PIXELS);
+    /** @return values per target: classes, or regression outputs ({@code task().outputs(size())}) */
+    public int outputs() {
+        return task.outputs(size);
     }
 
     /**
      * @param k sample
-     * @return a copy of its {@code task().outputs()} target values
+     * @return a copy of its {@code size().pixels()} input values
+     */
+    public float[] input(int k) {
+        Objects.checkIndex(k, count);
+        int pixels = size.pixels();
+        return Arrays.copyOfRange(inputs, k * pixels, (k + 1) * pixels);
+    }
+
+    /**
+     * @param k sample
+     * @return a copy of its {@link #outputs()} target values
      */
     public float[] target(int k) {
         Objects.checkIndex(k, count);
-        int m = task.outputs();
+        int m = outputs();
         return Arrays.copyOfRange(targets, k * m, (k + 1) * m);
     }
 
     @Override
     public String toString() {
-        return "TaskSamples(task=" + task.cliName() + ", count=" + count + ")";
+        return "TaskSamples(task=" + task.cliName() + ", size=" + size + ", count=" + count + ")";
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** EDGES and KEYPOINTS targets on hand-made images, and agreement with BoofCV's public entry points. */
 class GradientMapsTest {
-    private static final int N = MiniTask.SIZE;
+    private static final ImageSize SIZE = ImageSize.FASHION_MNIST;
+    private static final int N = SIZE.width();
     /** Float rounding of one division. */
     private static final float FLOAT_TOL = 1e-6f;
 
@@ -60,20 +61,20 @@ class GradientMapsTest {
         // 200 random black-and-white images, the hardest case for the bound: the maps must equal BoofCV's public
         // GImageDerivativeOps.gradient (extended border) + intensityE divided by SOBEL_MAX, with no value above 1.
         Random random = new Random(17);
-        GradientMaps maps = new GradientMaps();
+        GradientMaps maps = new GradientMaps(SIZE);
         GrayF32 image = new GrayF32(N, N);
         GrayF32 gx = new GrayF32(N, N);
         GrayF32 gy = new GrayF32(N, N);
         GrayF32 magnitude = new GrayF32(N, N);
-        float[] out = new float[MiniTask.PIXELS];
+        float[] out = new float[SIZE.pixels()];
         for (int t = 0; t < 200; t++) {
-            for (int p = 0; p < MiniTask.PIXELS; p++) {
+            for (int p = 0; p < SIZE.pixels(); p++) {
                 image.data[p] = random.nextBoolean() ? 1f : 0f;
             }
             GImageDerivativeOps.gradient(DerivativeType.SOBEL, image, gx, gy, BorderType.EXTENDED);
             GGradientToEdgeFeatures.intensityE(gx, gy, magnitude);
             maps.edges(image.data.clone(), out, 0);
-            for (int p = 0; p < MiniTask.PIXELS; p++) {
+            for (int p = 0; p < SIZE.pixels(); p++) {
                 assertThat(magnitude.data[p] / GradientMaps.SOBEL_MAX).as("image %d pixel %d", t, p)
                         .isLessThanOrEqualTo(1f).isEqualTo(out[p]);
             }
@@ -96,7 +97,7 @@ class GradientMapsTest {
         assertThat(at(keypoints, 8, 8)).as("top-left corner").isGreaterThan(0.5f);
         assertThat(at(keypoints, 8, 8)).isCloseTo(at(keypoints, 19, 19), within(FLOAT_TOL));
         int best = 0;
-        for (int p = 1; p < MiniTask.PIXELS; p++) {
+        for (int p = 1; p < SIZE.pixels(); p++) {
             best = keypoints[p] > keypoints[best] ? p : best;
         }
         assertThat(keypoints[best]).as("divided by the image's maximum").isEqualTo(1f);
@@ -119,14 +120,14 @@ class GradientMapsTest {
         // transform sqrt(max(R, 0) / max R); one GradientMaps reused over all images.
         GradientCornerIntensity<GrayF32> harris = FactoryIntensityPointAlg.harris(2, 0.04f, false, GrayF32.class);
         Random random = new Random(5);
-        GradientMaps maps = new GradientMaps();
+        GradientMaps maps = new GradientMaps(SIZE);
         GrayF32 image = new GrayF32(N, N);
         GrayF32 gx = new GrayF32(N, N);
         GrayF32 gy = new GrayF32(N, N);
         GrayF32 response = new GrayF32(N, N);
-        float[] out = new float[MiniTask.PIXELS];
+        float[] out = new float[SIZE.pixels()];
         for (int t = 0; t < 50; t++) {
-            for (int p = 0; p < MiniTask.PIXELS; p++) {
+            for (int p = 0; p < SIZE.pixels(); p++) {
                 image.data[p] = t == 0 ? SQUARE[p] & 0xff : random.nextFloat();
             }
             GImageDerivativeOps.gradient(DerivativeType.SOBEL, image, gx, gy, BorderType.EXTENDED);
@@ -136,7 +137,7 @@ class GradientMapsTest {
                 max = Math.max(max, v);
             }
             maps.keypoints(image.data.clone(), out, 0);
-            for (int p = 0; p < MiniTask.PIXELS; p++) {
+            for (int p = 0; p < SIZE.pixels(); p++) {
                 float r = response.data[p];
                 float expected = r > 0 ? (float) Math.sqrt(r / max) : 0f;
                 assertThat(out[p]).as("image %d pixel %d", t, p).isCloseTo(expected, within(FLOAT_TOL));

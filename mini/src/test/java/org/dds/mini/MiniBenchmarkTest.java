@@ -43,11 +43,12 @@ class MiniBenchmarkTest {
      */
     @Test
     void scoresAreAccuracyAndRSquared() {
-        TaskSamples shift = new TaskSamples(MiniTask.SHIFT, 2, new float[2 * MiniTask.PIXELS],
+        ImageSize size = ImageSize.FASHION_MNIST;
+        TaskSamples shift = new TaskSamples(MiniTask.SHIFT, size, 2, new float[2 * size.pixels()],
                 new float[] {0, 1, 2, 3}, null);
         assertThat(MiniBenchmark.score(MiniTask.SHIFT, new double[] {0, 1, 2, 4}, shift)).isCloseTo(0.75,
                 within(1e-15));
-        TaskSamples rotation = new TaskSamples(MiniTask.ROTATION, 3, new float[3 * MiniTask.PIXELS],
+        TaskSamples rotation = new TaskSamples(MiniTask.ROTATION, size, 3, new float[3 * size.pixels()],
                 new float[12], new int[] {0, 3, 1});
         double[] pred = {0.9, 0, 0, 0.1, /**/ 0, 0, 0.2, 0.7, /**/ 0.5, 0.4, 0, 0};
         assertThat(MiniBenchmark.score(MiniTask.ROTATION, pred, rotation)).isCloseTo(2 / 3.0, within(1e-15));
@@ -127,9 +128,11 @@ class MiniBenchmarkTest {
     @Test
     void copyEncoderCopiesEverythingButTheHead() {
         var spec = MiniNetworks.encoder(List.of(4, 4, 8, 8), List.of(1, 1, 1, 1));
-        var from = new org.deeplearning4j.nn.graph.ComputationGraph(MiniNetworks.network(spec, true, 10, 1, 1e-3));
+        var from = new org.deeplearning4j.nn.graph.ComputationGraph(MiniNetworks.network(spec,
+                ImageSize.FASHION_MNIST, true, 10, 1, 1e-3));
         from.init();
-        var to = new org.deeplearning4j.nn.graph.ComputationGraph(MiniNetworks.network(spec, false, 784, 2, 1e-3));
+        var to = new org.deeplearning4j.nn.graph.ComputationGraph(MiniNetworks.network(spec,
+                ImageSize.FASHION_MNIST, false, 784, 2, 1e-3));
         to.init();
         var head = to.getLayer(MiniNetworks.HEAD).params().dup();
         MiniBenchmark.copyEncoder(from, to);

@@ -16,14 +16,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The task definitions on hand-made images: labels, one-hot layout, mask, rotation, shift, noise, randomness. */
 class MiniTaskTest {
-    private static final int N = MiniTask.SIZE;
+    private static final ImageSize SIZE = ImageSize.FASHION_MNIST;
+    private static final int N = SIZE.width();
 
     @ParameterizedTest
     @EnumSource(MiniTask.class)
     void parseAcceptsTheCliNameInAnyCase(MiniTask task) {
         assertThat(MiniTask.parse(task.cliName())).isEqualTo(task);
         assertThat(MiniTask.parse(" " + task.cliName().toUpperCase(java.util.Locale.ROOT) + " ")).isEqualTo(task);
-        assertThat(task.description()).as("description of %s", task).isNotBlank().doesNotContain("\n");
+        assertThat(task.description(SIZE)).as("description of %s", task).isNotBlank().doesNotContain("\n");
     }
 
     @Test
@@ -42,11 +43,12 @@ class MiniTaskTest {
         assertThat(MiniTask.Family.SEMANTIC.label()).isEqualTo("semantic");
         assertThat(MiniTask.Family.TWO_D.label()).isEqualTo("2D");
         assertThat(MiniTask.Family.GEOMETRIC.label()).isEqualTo("geometric");
-        assertThat(MiniTask.INPAINT.outputs()).isEqualTo(196);
-        assertThat(MiniTask.SHIFT.outputs()).isEqualTo(2);
+        assertThat(MiniTask.INPAINT.outputs(SIZE)).isEqualTo(196);
+        assertThat(MiniTask.AUTOENCODE.outputs(SIZE)).isEqualTo(784);
+        assertThat(MiniTask.SHIFT.outputs(SIZE)).isEqualTo(2);
         assertThat(MiniTask.ROTATION.kind()).isEqualTo(MiniTask.Kind.CLASSIFICATION);
         assertThat(MiniTask.DENOISE.input()).isEqualTo(MiniTask.Input.NOISY);
-        assertThat(MiniTask.DENOISE.description())
+        assertThat(MiniTask.DENOISE.description(SIZE))
                 .isEqualTo("denoising: input + Gaussian noise (sd 0.3), target the clean image");
     }
 
@@ -93,7 +95,8 @@ class MiniTaskTest {
         assertThat(s.task()).isEqualTo(task);
         assertThat(s.count()).isEqualTo(3);
         assertThat(s.inputs()).hasSize(3 * 784);
-        assertThat(s.targets()).hasSize(3 * task.outputs());
+        assertThat(s.targets()).hasSize(3 * task.outputs(SIZE));
+        assertThat(s.size()).isEqualTo(SIZE);
         assertThat(s.classes() == null).as("classes only for classification").isEqualTo(
                 task.kind() == MiniTask.Kind.REGRESSION);
         for (float v : s.inputs()) {
@@ -309,27 +312,32 @@ class MiniTaskTest {
                 .hasMessageContaining("label 12 of image 0 is outside 0..9");
         assertThat(MiniTask.AUTOENCODE.samples(badLabel, new int[] {0}, 1).count())
                 .as("regression tasks ignore the labels").isOne();
-        FashionMnist small = new FashionMnist(new IdxImages.Images(1, 27, 28, new byte[27 * 28]), new int[1]);
-        assertThatThrownBy(() -> MiniTask.CLASS10.samples(small, new int[] {0}, 1))
+        FashionMnist oblong = new FashionMnist(new IdxImages.Images(1, 27, 28, new byte[27 * 28]), new int[1]);
+        assertThat(MiniTask.CLASS10.samples(oblong, new int[] {0}, 1).inputs()).as("any size").hasSize(27 * 28);
+        assertThatThrownBy(() -> MiniTask.ROTATION.samples(oblong, new int[] {0}, 1))
                 .isInstanceOf(DdsInputException.class)
-                .hasMessageContaining("needs 28 x 28 images but the data set has 27 x 28");
+                .hasMessageContaining("task 'rotation' needs square images but the data set has 27 x 28");
+        FashionMnist tiny = new FashionMnist(new IdxImages.Images(1, 4, 4, new byte[16]), new int[1]);
+        assertThatThrownBy(() -> MiniTask.CLASS10.samples(tiny, new int[] {0}, 1))
+                .isInstanceOf(DdsInputException.class).hasMessageContaining("images of 4 x 4 pixels cannot be used");
     }
 
     @Test
     void taskSamplesValidateTheirLengths() {
-        assertThatThrownBy(() -> new TaskSamples(MiniTask.SHIFT, 2, new float[2 * 784], new float[3], null))
+        assertThatThrownBy(() -> new TaskSamples(MiniTask.SHIFT, SIZE, 2, new float[2 * 784], new float[3], null))
                 .isInstanceOf(DdsInputException.class)
                 .hasMessage("samples of task 'shift' have 3 targets where 4 are needed: pass count * 2 values");
-        assertThatThrownBy(() -> new TaskSamples(MiniTask.SHIFT, 1, new float[784], new float[2], new int[1]))
+        assertThatThrownBy(() -> new TaskSamples(MiniTask.SHIFT, SIZE, 1, new float[784], new float[2], new int[1]))
                 .isInstanceOf(DdsInputException.class).hasMessageContaining("pass null for a regression task");
-        assertThatThrownBy(() -> new TaskSamples(MiniTask.ROTATION, 1, new float[784], new float[4], null))
+        assertThatThrownBy(() -> new TaskSamples(MiniTask.ROTATION, SIZE, 1, new float[784], new float[4], null))
                 .isInstanceOf(DdsInputException.class).hasMessageContaining("have no classes for 1 samples");
-        assertThatThrownBy(() -> new TaskSamples(MiniTask.ROTATION, 1, new float[784], new float[4], new int[] {4}))
+        assertThatThrownBy(() -> new TaskSamples(MiniTask.ROTATION, SIZE, 1, new float[784], new float[4],
+                new int[] {4}))
                 .isInstanceOf(DdsInputException.class).hasMessageContaining("class 4 of sample 0");
-        assertThatThrownBy(() -> new TaskSamples(MiniTask.ROTATION, 1, new float[783], new float[4], new int[1]))
+        assertThatThrownBy(() -> new TaskSamples(MiniTask.ROTATION, SIZE, 1, new float[783], new float[4], new int[1]))
                 .isInstanceOf(DdsInputException.class).hasMessageContaining("have 783 inputs where 784 are needed");
-        TaskSamples ok = new TaskSamples(MiniTask.ROTATION, 1, new float[784], new float[4], new int[1]);
+        TaskSamples ok = new TaskSamples(MiniTask.ROTATION, SIZE, 1, new float[784], new float[4], new int[1]);
         assertThatThrownBy(() -> ok.input(1)).isInstanceOf(IndexOutOfBoundsException.class);
-        assertThat(ok).hasToString("TaskSamples(task=rotation, count=1)");
+        assertThat(ok).hasToString("TaskSamples(task=rotation, size=28 x 28, count=1)");
     }
 }

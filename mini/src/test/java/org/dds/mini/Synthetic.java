@@ -4,7 +4,7 @@ import java.util.function.IntBinaryOperator;
 
 /** Builds small {@link FashionMnist} data sets from hand-made 28 x 28 images for the tests. */
 final class Synthetic {
-    static final int N = MiniTask.SIZE;
+    static final int N = ImageSize.FASHION_MNIST.width();
 
     private Synthetic() {
     }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.dds.core.DdsInputException;
-import org.dds.training.bench.TrainBenchmark;
+import org.dds.experiments.bench.train.TrainBenchmark;
 import org.dds.training.model.NetworkOptions;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 

@@ -1,13 +1,14 @@
 package org.dds.experiments.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import org.dds.core.DdsInputException;
 import org.dds.training.backend.NativeBackend;
+import org.dds.training.data.DatasetSource;
+import org.dds.training.data.Datasets;
 import org.dds.training.data.DenseDataset;
-import org.dds.training.data.NyuV2Dataset;
-import org.dds.training.data.PascalDataset;
 import org.dds.training.data.Split;
 import org.dds.training.task.Task;
 import org.dds.training.train.RunResult;
@@ -94,36 +95,42 @@ final class TrainCommand extends DdsSubcommand {
     @Override
     void execute() {
         NativeBackend.configure();
-        String name = dataset.toLowerCase(Locale.ROOT);
-        if (!name.equals("nyuv2") && !name.equals("pascal")) {
-            throw new DdsInputException("Invalid value '" + dataset + "' for option '--dataset': expected nyuv2 or"
-                    + " pascal");
+        DatasetSource source;
+        try {
+            source = Datasets.parse(dataset).source();
+        } catch (DdsInputException e) {
+            throw new DdsInputException("Invalid value '" + dataset + "' for option '--dataset': expected "
+                    + Datasets.names(), e);
         }
+        String name = source.name();
         Task t;
         try {
             t = Task.parse(task);
         } catch (IllegalArgumentException e) {
             throw new DdsInputException("Invalid value '" + task + "' for option '--task': " + e.getMessage(), e);
         }
-        if (name.equals("nyuv2") && t == Task.NORMALS) {
-            throw new DdsInputException("--task normals needs --dataset pascal: the NYUv2 labeled set has no normals"
-                    + " (Table 5 uses edge, depth and semantic on NYUv2)");
-        }
-        if (name.equals("pascal") && t == Task.DEPTH) {
-            throw new DdsInputException("--task depth needs --dataset nyuv2: Pascal VOC has no depth");
+        if (!source.tasks().contains(t)) {
+            String others = Arrays.stream(Datasets.values()).map(Datasets::source).filter(d -> d.tasks().contains(t))
+                    .map(DatasetSource::name).collect(Collectors.joining(" or "));
+            throw new DdsInputException("--task " + t.label() + " needs --dataset " + others + ": "
+                    + source.missingTask(t));
         }
         if (block < 1 || block > 4) {
             throw new DdsInputException("Invalid value '" + block + "' for option '--block': expected 1, 2, 3 or 4");
         }
-        int n = epochs != null ? epochs : name.equals("pascal") ? 60 : 200;
+        int n = epochs != null ? epochs : source.paperEpochs();
         Path dir = out != null ? out : Path.of("runs", name + "-" + t.label() + "-b" + block);
         TrainConfig config;
         try {
             config = TrainConfig.paper(name, data, t, block, weights, n, batch, imageSize, dir, seed).with(gpus, limit);
+        } catch (DdsInputException e) {
+            // Worded through the parameters' names: the failure handler spells them as this command's flags.
+            throw e;
         } catch (IllegalArgumentException e) {
             throw new DdsInputException(e.getMessage(), e);
         }
-        try (DenseDataset train = open(name, Split.TRAIN, t); DenseDataset val = open(name, Split.VAL, t)) {
+        try (DenseDataset train = source.open(data, Split.TRAIN, t);
+                DenseDataset val = source.open(data, Split.VAL, t)) {
             err().println("dds train: " + train.describe() + "; validation: " + val.describe());
             err().flush();
             RunResult r = new Trainer(config, train, val, line -> {
@@ -134,10 +141,5 @@ final class TrainCommand extends DdsSubcommand {
             out().println(r.csvRow());
             err().println("wrote " + dir.toAbsolutePath().normalize());
         }
-    }
-
-    private DenseDataset open(String name, Split split, Task t) {
-        return name.equals("nyuv2") ? NyuV2Dataset.open(data, split) : PascalDataset.open(data, split,
-                t == Task.NORMALS);
     }
 }

@@ -4,6 +4,8 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
+import org.dds.core.stats.SeedMix;
+
 import org.dds.training.task.Task;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -189,9 +191,6 @@ public final class DenseBatches implements MultiDataSetIterator {
 
     /** SplitMix64's finaliser of a + golden-ratio multiple of b: well-spread seeds for (seed, epoch, index). */
     static long mix(long a, long b) {
-        long z = a + 0x9E3779B97F4A7C15L * (b + 1);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return SeedMix.mix(a, b);
     }
 }

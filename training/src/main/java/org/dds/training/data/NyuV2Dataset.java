@@ -186,7 +186,8 @@ public final class NyuV2Dataset implements DenseDataset {
 
     private static void require(Path p, String what) {
         if (!Files.isRegularFile(p)) {
-            throw new DdsInputException(p + " does not exist: --data must name the directory that holds " + what);
+            throw new DdsInputException(s -> p + " does not exist: " + s.apply("data") + " must name the directory"
+                    + " that holds " + what);
         }
     }
 

@@ -19,7 +19,7 @@ import org.dds.core.DdsInputException;
  * (CVPR 2019) where present: {@code JPEGImages/<id>.jpg}, {@code SegmentationClass/<id>.png} (palette PNG whose
  * indices are the 21 classes, 255 on borders and difficult pixels), {@code normals_distill/<id>.png} (RGB, each
  * channel {@code (n + 1) / 2 * 255}) and the lists {@code ImageSets/Segmentation/train.txt} and {@code val.txt}.
- * The root is the {@code VOC2012} folder; {@code --data} may also name the folder that holds {@code VOCdevkit} or
+ * The root is the {@code VOC2012} folder; the data directory may also be the folder that holds {@code VOCdevkit} or
  * {@code VOC2012}. Images are decoded one at a time.
  */
 public final class PascalDataset implements DenseDataset {
@@ -81,8 +81,8 @@ public final class PascalDataset implements DenseDataset {
                 return candidate;
             }
         }
-        throw new DdsInputException(data + " holds no JPEGImages folder: --data must name the Pascal VOC 2012 folder"
-                + " (VOC2012) or the folder that holds VOCdevkit or VOC2012");
+        throw new DdsInputException(p -> data + " holds no JPEGImages folder: " + p.apply("data") + " must name the"
+                + " Pascal VOC 2012 folder (VOC2012) or the folder that holds VOCdevkit or VOC2012");
     }
 
     @Override

@@ -82,7 +82,8 @@ public final class FeatureExtractor {
             Pooling pooling, Path out, Consumer<String> progress) {
         NativeBackend.configure();
         if (blocks.isEmpty() || blocks.stream().anyMatch(b -> b < 1 || b > 4)) {
-            throw new DdsInputException("--blocks " + blocks + " must list blocks 1 to 4, e.g. 1,2,3,4");
+            throw new DdsInputException(p -> p.apply("blocks") + " " + blocks + " must list blocks 1 to 4, e.g."
+                    + " 1,2,3,4");
         }
         WeightFormat format = WeightFormat.of(weights);
         List<Path> files = imageFiles(images);
@@ -111,8 +112,9 @@ public final class FeatureExtractor {
                 int per = pooling == Pooling.GLOBAL ? c : h * w * c;
                 if (data[b - 1] == null) {
                     if ((long) n * per > Integer.MAX_VALUE - 8) {
-                        throw new DdsInputException(n + " images of block " + b + " (" + per + " values each) do not"
-                                + " fit one array: use --pool global or fewer images");
+                        int block = b;
+                        throw new DdsInputException(p -> n + " images of block " + block + " (" + per + " values"
+                                + " each) do not fit one array: use " + p.apply("pool") + " global or fewer images");
                     }
                     data[b - 1] = new float[n * per];
                     shapes[b - 1] = pooling == Pooling.GLOBAL ? new int[] {n, c} : new int[] {n, h, w, c};
@@ -153,7 +155,8 @@ public final class FeatureExtractor {
 
     private static List<Path> imageFiles(Path images) {
         if (!Files.isDirectory(images)) {
-            throw new DdsInputException("--images " + images + " is not a directory: give the folder of images");
+            throw new DdsInputException(p -> p.apply("images") + " " + images + " is not a directory: give the folder"
+                    + " of images");
         }
         try (Stream<Path> s = Files.list(images)) {
             List<Path> files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)

@@ -150,7 +150,7 @@ public record ResNetSpec(int inputChannels, int stemWidth, int stemKernel, int s
 
     /**
      * The record's usual form; the torchvision placement is left out, so that the settings of runs begun before
-     * {@code downsampling} existed (which {@code --resume} compares as text) still match.
+     * {@code downsampling} existed (which resuming a run compares as text) still match.
      */
     @Override
     public String toString() {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.dds.core.DdsInputException;
 import org.dds.training.model.DecoderSpec;
 import org.dds.training.model.NetworkOptions;
 import org.dds.training.model.ResNetSpec;
@@ -51,7 +52,8 @@ public record TrainConfig(String dataset, Path data, Task task, int block, Path 
         Objects.requireNonNull(decoder, "decoder");
         Objects.requireNonNull(options, "options");
         if (block < 1 || block > encoder.stages()) {
-            throw new IllegalArgumentException("--block " + block + " must be 1 to " + encoder.stages());
+            int stages = encoder.stages();
+            throw new DdsInputException(p -> p.apply("block") + " " + block + " must be 1 to " + stages);
         }
         if (epochs < 1 || batch < 1 || imageSize < 8 || gpus < 1 || limit < 0) {
             throw new IllegalArgumentException("epochs " + epochs + ", batch " + batch + ", image size " + imageSize
@@ -60,9 +62,11 @@ public record TrainConfig(String dataset, Path data, Task task, int block, Path 
         }
         int stride = encoder.stride(block);
         if (imageSize < 2 * stride) {
-            throw new IllegalArgumentException("--image-size " + imageSize + " gives block " + block + " a 1 x 1 output"
-                    + " (stride " + stride + "): batch norm over 1 x 1 maps is degenerate and training diverges; use an"
-                    + " image size of at least " + 2 * stride);
+            int size = imageSize;
+            int b = block;
+            throw new DdsInputException(p -> p.apply("imageSize") + " " + size + " gives block " + b + " a 1 x 1"
+                    + " output (stride " + stride + "): batch norm over 1 x 1 maps is degenerate and training diverges;"
+                    + " use an image size of at least " + 2 * stride);
         }
         if (!(learningRate > 0) || !(momentum >= 0 && momentum < 1) || !(weightDecay >= 0) || !(power > 0)) {
             throw new IllegalArgumentException("learning rate " + learningRate + ", momentum " + momentum

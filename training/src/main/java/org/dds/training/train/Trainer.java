@@ -114,8 +114,8 @@ public final class Trainer {
                 config.seed(), config.limit(), config.options().format(), config.options().dataType(),
                 normalization());
         if (batches.batchesPerEpoch() == 0) {
-            throw new DdsInputException(train.describe() + " has fewer images (" + batches.images() + ") than one"
-                    + " batch (" + config.batch() + "): lower --batch");
+            throw new DdsInputException(p -> train.describe() + " has fewer images (" + batches.images() + ") than"
+                    + " one batch (" + config.batch() + "): lower " + p.apply("batch"));
         }
         int steps = batches.batchesPerEpoch();
         int totalSteps = steps * config.epochs();
@@ -125,8 +125,8 @@ public final class Trainer {
         List<String> rows = new ArrayList<>();
         if (Files.exists(checkpoint)) {
             if (!resume) {
-                throw new DdsInputException(out + " already holds a run (" + CHECKPOINT + "): pass --resume to"
-                        + " continue it, or choose another --out");
+                throw new DdsInputException(p -> out + " already holds a run (" + CHECKPOINT + "): pass "
+                        + p.apply("resume") + " to continue it, or choose another " + p.apply("out"));
             }
             Properties state = readState(out.resolve(STATE));
             checkSettings(state, out);
@@ -148,9 +148,9 @@ public final class Trainer {
                 int n = WeightFormat.of(config.weights()).load(config.weights(), net);
                 progress.accept("loaded " + n + " ImageNet tensors from " + config.weights());
             } else {
-                LOG.warn("NO PRETRAINED WEIGHTS: the encoder starts from random initialisation (give --weights to"
-                        + " fine-tune ImageNet weights as the paper does); recorded in result.json");
-                progress.accept("WARNING: no --weights: the encoder starts from random initialisation");
+                LOG.warn("NO PRETRAINED WEIGHTS: the encoder starts from random initialisation (give ImageNet"
+                        + " weights to fine-tune them as the paper does); recorded in result.json");
+                progress.accept("WARNING: no pretrained weights: the encoder starts from random initialisation");
             }
             done = 0;
         }
@@ -193,35 +193,25 @@ public final class Trainer {
 
     private double fit(ComputationGraph net, DenseBatches batches, int epoch, int steps, int totalSteps,
             long start) {
-        double sum = 0;
-        int step = 0;
-        long lastReport = System.nanoTime();
-        while (batches.hasNext()) {
+        long[] lastReport = {System.nanoTime()};
+        EpochLoop.Stats stats = EpochLoop.run(steps, step -> {
             MultiDataSet ds = batches.next();
-            if (step == 0) {
-                StdoutToStderr.during(() -> net.fit(ds));
-            } else {
-                net.fit(ds);
-            }
-            double score = net.score();
-            if (!Double.isFinite(score)) {
-                throw new IllegalStateException("training diverged at epoch " + (epoch + 1) + " step " + (step + 1)
-                        + " (loss " + score + "): lower the learning rate or check the labels");
-            }
-            sum += score;
-            step++;
-            long now = System.nanoTime();
-            if (now - lastReport > PROGRESS_EVERY_NANOS || step == steps) {
-                lastReport = now;
-                double elapsed = (now - start) / 1e9;
-                double perStep = elapsed / step;
-                long remaining = (long) (perStep * (totalSteps - (long) epoch * steps - step));
-                progress.accept(String.format(Locale.ROOT, "epoch %d/%d step %d/%d loss %.4f %.1f img/s ETA %s",
-                        epoch + 1, config.epochs(), step, steps, sum / step, step * config.batch() / elapsed,
-                        format(Duration.ofSeconds(remaining))));
-            }
-        }
-        return sum / step;
+            net.fit(ds);
+            return new EpochLoop.Result(net.score(), config.batch());
+        }, true, (step, score) -> "training diverged at epoch " + (epoch + 1) + " step " + step + " (loss " + score
+                + "): lower the learning rate or check the labels", (step, loss, sofar) -> {
+                    long now = System.nanoTime();
+                    if (now - lastReport[0] > PROGRESS_EVERY_NANOS || step == steps) {
+                        lastReport[0] = now;
+                        double elapsed = (now - start) / 1e9;
+                        double perStep = elapsed / step;
+                        long remaining = (long) (perStep * (totalSteps - (long) epoch * steps - step));
+                        progress.accept(String.format(Locale.ROOT, "epoch %d/%d step %d/%d loss %.4f %.1f img/s"
+                                + " ETA %s", epoch + 1, config.epochs(), step, steps, sofar.meanStepLoss(),
+                                step * config.batch() / elapsed, format(Duration.ofSeconds(remaining))));
+                    }
+                });
+        return stats.meanStepLoss();
     }
 
     private static double fitParallel(ParallelWrapper wrapper, ComputationGraph net, DenseBatches batches) {
@@ -276,7 +266,7 @@ public final class Trainer {
         provenance.put("timestamp", Instant.now().toString());
         provenance.put("train_data", train.describe());
         provenance.put("val_data", val.describe());
-        provenance.put("weights", config.weights() == null ? "random init (no --weights)"
+        provenance.put("weights", config.weights() == null ? "random init (no weights given)"
                 : config.weights().toAbsolutePath() + " sha256 " + sha256(config.weights()));
         provenance.put("input_normalization", normalization().toString());
         Map<String, String> result = new LinkedHashMap<>();
@@ -299,8 +289,9 @@ public final class Trainer {
             }
         });
         if (!differ.isEmpty()) {
-            throw new DdsInputException("cannot resume " + out + " with other settings: " + String.join(", ", differ)
-                    + "; use the same options as the interrupted run, or another --out");
+            throw new DdsInputException(p -> "cannot resume " + out + " with other settings: "
+                    + String.join(", ", differ) + "; use the same options as the interrupted run, or another "
+                    + p.apply("out"));
         }
     }
 
@@ -309,12 +300,12 @@ public final class Trainer {
         try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException e) {
-            throw new DdsInputException("cannot read " + file + " (" + e.getMessage() + "): the run directory is"
-                    + " incomplete; start again in another --out", e);
+            throw new DdsInputException(s -> "cannot read " + file + " (" + e.getMessage() + "): the run directory"
+                    + " is incomplete; start again in another " + s.apply("out"), e);
         }
         if (p.getProperty("epochs_done") == null) {
-            throw new DdsInputException(file + " has no epochs_done: the run directory is damaged; start again in"
-                    + " another --out");
+            throw new DdsInputException(s -> file + " has no epochs_done: the run directory is damaged; start again"
+                    + " in another " + s.apply("out"));
         }
         return p;
     }
@@ -324,8 +315,9 @@ public final class Trainer {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             List<String> rows = lines.subList(1, lines.size()).stream().filter(s -> !s.isBlank()).toList();
             if (rows.size() != expected) {
-                throw new DdsInputException(file + " has " + rows.size() + " epochs but the checkpoint " + expected
-                        + ": the run directory is damaged; start again in another --out");
+                int found = rows.size();
+                throw new DdsInputException(p -> file + " has " + found + " epochs but the checkpoint " + expected
+                        + ": the run directory is damaged; start again in another " + p.apply("out"));
             }
             return rows;
         } catch (IOException e) {
@@ -337,8 +329,8 @@ public final class Trainer {
         try {
             return ModelSerializer.restoreComputationGraph(checkpoint.toFile(), true);
         } catch (IOException | RuntimeException e) {
-            throw new DdsInputException("cannot read the checkpoint " + checkpoint + " (" + e.getMessage() + "):"
-                    + " start again in another --out", e);
+            throw new DdsInputException(p -> "cannot read the checkpoint " + checkpoint + " (" + e.getMessage()
+                    + "): start again in another " + p.apply("out"), e);
         }
     }
 

@@ -52,8 +52,8 @@ final class KerasH5 {
      */
     static Map<String, Map<String, Tensor>> read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new DdsInputException(file + " does not exist: --weights must name Keras' ResNet50 weights (.h5) or"
-                    + " a torchvision state_dict exported to .npz (see README 'Training')");
+            throw new DdsInputException(p -> file + " does not exist: " + p.apply("weights") + " must name Keras'"
+                    + " ResNet50 weights (.h5) or a torchvision state_dict exported to .npz (see README 'Training')");
         }
         try (HdfFile hdf = new HdfFile(file)) {
             Group root = hdf;

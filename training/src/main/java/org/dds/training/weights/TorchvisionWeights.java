@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.dds.core.DdsInputException;
+import org.dds.io.NpyArray;
+import org.dds.io.NpzReader;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,9 +150,17 @@ public final class TorchvisionWeights {
 
     private static Map<String, INDArray> read(Path npz) {
         if (!Files.isRegularFile(npz)) {
-            throw new DdsInputException(npz + " does not exist: --weights must name a .npz exported from a torchvision"
-                    + " state_dict (see README 'Training')");
+            throw new DdsInputException(p -> npz + " does not exist: " + p.apply("weights") + " must name a .npz"
+                    + " exported from a torchvision state_dict (see README 'Training')");
         }
-        return NpzArrays.read(npz);
+        Map<String, INDArray> tensors = new LinkedHashMap<>();
+        NpzReader.readArrays(npz).forEach((name, a) -> tensors.put(name, ndarray(a)));
+        return tensors;
+    }
+
+    /** @return the array as ND4J's (float32 stays float32; a 0-D array becomes one value of shape [1]) */
+    private static INDArray ndarray(NpyArray a) {
+        long[] shape = a.rank() == 0 ? new long[] {1} : a.longShape();
+        return a.isFloat() ? Nd4j.create(a.floats(), shape, 'c') : Nd4j.create(a.doubles(), shape, 'c');
     }
 }

@@ -14,7 +14,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
- * The pretrained-weight files {@code --weights} accepts, told apart by extension. Each fixes three things that must
+ * The pretrained-weight files the {@code weights} parameter accepts, told apart by extension. Each fixes three things that must
  * agree: the ResNet variant the weights belong to ({@link #layout}), the input preprocessing they were trained with
  * ({@link #normalization}) and the loader ({@link #load}).
  */
@@ -50,8 +50,8 @@ public enum WeightFormat {
         int dot = name.lastIndexOf('.');
         WeightFormat f = dot < 0 ? null : EXTENSIONS.get(name.substring(dot + 1));
         if (f == null) {
-            throw new DdsInputException("--weights " + file + " has neither the extension .npz (a torchvision"
-                    + " state_dict) nor .h5 (Keras' ResNet50): give one of these (see README 'Training')");
+            throw new DdsInputException(p -> p.apply("weights") + " " + file + " has neither the extension .npz (a"
+                    + " torchvision state_dict) nor .h5 (Keras' ResNet50): give one of these (see README 'Training')");
         }
         return f;
     }

@@ -90,7 +90,9 @@ class TrainerTest {
         Path out = dir.resolve("run");
         trainer(out).run(false, 1);
         assertThatThrownBy(() -> trainer(out).run(false)).isInstanceOf(DdsInputException.class)
-                .hasMessageContaining("--resume");
+                .hasMessageContaining("pass resume to continue it")
+                .satisfies(e -> assertThat(((DdsInputException) e).messageFor(p -> "--" + p)).as("a front end's"
+                        + " spelling").contains("pass --resume to continue it, or choose another --out"));
         TrainConfig other = TinyRuns.config("pascal", dir, Task.SEMANTIC, 1, 3, 0.01, out, 1);
         assertThatThrownBy(() -> new Trainer(other, data(Split.TRAIN), data(Split.VAL), s -> { }).run(true))
                 .isInstanceOf(DdsInputException.class).hasMessageContaining("block (checkpoint: 2, now: 1)")

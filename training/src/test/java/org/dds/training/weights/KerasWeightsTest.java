@@ -179,8 +179,10 @@ class KerasWeightsTest {
         assertThat(WeightFormat.KERAS.layout(ResNetSpec.resnet50()).downsampling()).isEqualTo(Downsampling.ON_1X1);
         assertThat(WeightFormat.KERAS.normalization()).isEqualTo(PixelNormalization.CAFFE);
         assertThatThrownBy(() -> WeightFormat.of(Path.of("resnet50.pth"))).isInstanceOf(DdsInputException.class)
-                .hasMessage("--weights resnet50.pth has neither the extension .npz (a torchvision state_dict) nor .h5"
-                        + " (Keras' ResNet50): give one of these (see README 'Training')");
+                .hasMessage("weights resnet50.pth has neither the extension .npz (a torchvision state_dict) nor .h5"
+                        + " (Keras' ResNet50): give one of these (see README 'Training')")
+                .satisfies(e -> assertThat(((DdsInputException) e).messageFor(p -> "--" + p)).as("a front end's"
+                        + " spelling").startsWith("--weights resnet50.pth has neither"));
     }
 
     /**

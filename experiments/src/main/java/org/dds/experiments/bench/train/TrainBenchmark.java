@@ -1,4 +1,4 @@
-package org.dds.training.bench;
+package org.dds.experiments.bench.train;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,8 +18,10 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.dds.training.backend.NativeBackend;
 import org.dds.training.model.DecoderSpec;
@@ -41,7 +43,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code torch_peer.py}, run with a Python that has torch) when one is found. Not a test: a measurement.
  */
 public final class TrainBenchmark {
-    private static final Pattern JSON_FIELD = Pattern.compile("\"(\\w+)\": (\"[^\"]*\"|[-0-9.eE]+)");
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private TrainBenchmark() {
     }
@@ -68,7 +70,7 @@ public final class TrainBenchmark {
     }
 
     /** One measured network: images per second of the fastest step and over all timed steps. */
-    private record Row(String net, int block, int size, int batch, double images, double meanImages,
+    record Row(String net, int block, int size, int batch, double images, double meanImages,
             double peakMib) {
     }
 
@@ -223,15 +225,12 @@ public final class TrainBenchmark {
                         progress.accept("PyTorch: " + line);
                         continue;
                     }
-                    Map<String, String> f = new LinkedHashMap<>();
-                    Matcher m = JSON_FIELD.matcher(line);
-                    while (m.find()) {
-                        f.put(m.group(1), m.group(2).replace("\"", ""));
+                    try {
+                        Row row = peerRow(line);
+                        rows.put(key(row.net(), row.block()), row);
+                    } catch (IOException e) {
+                        progress.accept("PyTorch: unreadable result line (" + e.getMessage() + ")");
                     }
-                    int block = Integer.parseInt(f.get("block"));
-                    rows.put(key(f.get("net"), block), new Row(f.get("net"), block, 0, 0,
-                            Double.parseDouble(f.get("images_per_second")), Double.parseDouble(f.get("mean")),
-                            Double.parseDouble(f.get("peak_rss_mib"))));
                 }
             }
             if (!p.waitFor(1, TimeUnit.HOURS) || p.exitValue() != 0) {
@@ -252,6 +251,23 @@ public final class TrainBenchmark {
             }
         }
         return rows;
+    }
+
+    /**
+     * @param line one JSON line of the peer: {@code {"net": .., "block": .., "images_per_second": .., "mean": ..,
+     *             "peak_rss_mib": ..}}
+     * @return it as a row (size and batch are the DL4J row's)
+     * @throws IOException if the line is not such an object
+     */
+    static Row peerRow(String line) throws IOException {
+        JsonNode f = JSON.readTree(line);
+        for (String field : List.of("net", "block", "images_per_second", "mean", "peak_rss_mib")) {
+            if (!f.hasNonNull(field)) {
+                throw new IOException("the PyTorch peer's line has no '" + field + "': " + line);
+            }
+        }
+        return new Row(f.get("net").asText(), f.get("block").asInt(), 0, 0, f.get("images_per_second").asDouble(),
+                f.get("mean").asDouble(), f.get("peak_rss_mib").asDouble());
     }
 
     private static String join(List<Integer> v) {

@@ -1,0 +1,29 @@
+package org.dds.core.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link SeedMix} is SplitMix64's finaliser: the function {@link SplittableRandom} applies to its state. */
+class SeedMixTest {
+    @Test
+    void mix64IsWhatSplittableRandomReturnsFirst() {
+        SplittableRandom seeds = new SplittableRandom(11);
+        for (int trial = 0; trial < 1000; trial++) {
+            long seed = trial < 3 ? trial - 1 : seeds.nextLong();
+            assertThat(SeedMix.mix64(seed + SeedMix.GOLDEN)).as("seed %d", seed)
+                    .isEqualTo(new SplittableRandom(seed).nextLong());
+        }
+    }
+
+    @Test
+    void mixSpreadsTheSecondArgument() {
+        // SplitMix64's published first output for state 0 (Vigna's splitmix64.c): 0xE220A8397B1DCDAF.
+        assertThat(SeedMix.mix(0, 0)).as("mix64(GOLDEN)").isEqualTo(0xE220A8397B1DCDAFL);
+        assertThat(SeedMix.mix(5, 1)).as("mix(a, b) = mix64(a + GOLDEN (b + 1))")
+                .isEqualTo(SeedMix.mix64(5 + 2 * SeedMix.GOLDEN));
+        assertThat(SeedMix.mix(5, 1)).as("b changes the seed").isNotEqualTo(SeedMix.mix(5, 2));
+    }
+}
