@@ -34,4 +34,23 @@ public final class SeedMix {
     public static long mix(long a, long b) {
         return mix64(a + GOLDEN * (b + 1));
     }
+
+    /**
+     * A seed for one named use of a run's seed, so that every statistic has its own stream whatever else ran:
+     * {@code s = mix64(seed + GOLDEN)}, then for each part {@code s = mix64((s ^ h) + GOLDEN)}, where {@code h} is a
+     * number's value or the {@code hashCode} of a string (or of an enum constant's name). Each step is what
+     * {@code new SplittableRandom(x).nextLong()} returns for {@code x}.
+     *
+     * @param seed  the run's seed
+     * @param parts what the seed is for, in order (strings, numbers, enum constants)
+     * @return the derived seed
+     */
+    public static long derive(long seed, Object... parts) {
+        long s = mix64(seed + GOLDEN);
+        for (Object part : parts) {
+            long h = part instanceof Number n ? n.longValue() : String.valueOf(part).hashCode();
+            s = mix64((s ^ h) + GOLDEN);
+        }
+        return s;
+    }
 }

@@ -26,4 +26,24 @@ class SeedMixTest {
                 .isEqualTo(SeedMix.mix64(5 + 2 * SeedMix.GOLDEN));
         assertThat(SeedMix.mix(5, 1)).as("b changes the seed").isNotEqualTo(SeedMix.mix(5, 2));
     }
+
+    /**
+     * derive gives the seeds the experiments derived before it moved here, where each step was
+     * {@code new SplittableRandom(x).nextLong()}: the reproduced p-values and intervals depend on it.
+     */
+    @Test
+    void deriveIsTheSplittableRandomChainTheExperimentsUsed() {
+        Object[][] cases = {{}, {"table2"}, {"table2", "zscore/cosine", "winrate", 3}, {"mini", 7L, "boot"}};
+        for (long seed : new long[] {0, 1993, -5, Long.MAX_VALUE}) {
+            for (Object[] parts : cases) {
+                long s = new java.util.SplittableRandom(seed).nextLong();
+                for (Object part : parts) {
+                    long h = part instanceof Number n ? n.longValue() : String.valueOf(part).hashCode();
+                    s = new java.util.SplittableRandom(s ^ h).nextLong();
+                }
+                assertThat(SeedMix.derive(seed, parts)).as("seed %d, parts %s", seed, java.util.Arrays.toString(parts))
+                        .isEqualTo(s);
+            }
+        }
+    }
 }

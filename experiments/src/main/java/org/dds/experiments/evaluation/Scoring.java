@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.dds.core.stats.SeedMix;
 import org.dds.core.FeatureSet;
 import org.dds.core.affinity.AffinityMatrix;
 import org.dds.core.stats.Correlation;
@@ -163,7 +164,7 @@ public final class Scoring {
         int replicates = settings.replicates();
         int[] done = {0};
         List<Map<String, Map<TaskonomyMatrix, Score>>> boot = ImageBootstrap.replicates(models.images(), replicates,
-                Seeds.derive(settings.seed(), label, "bootstrap"), idx -> {
+                SeedMix.derive(settings.seed(), label, "bootstrap"), idx -> {
                     Map<String, Map<TaskonomyMatrix, Score>> r = scores(models.selectImages(idx), benchmark,
                             variants);
                     done[0]++;
@@ -186,13 +187,13 @@ public final class Scoring {
                 List<Interval> perTaskIntervals = new ArrayList<>(k);
                 for (int j = 0; j < k; j++) {
                     perTaskP[j] = PermutationTest.spearman(Vectors.column(truth, j), Vectors.column(dds, j), settings.permutations(),
-                            Seeds.derive(settings.seed(), label, variant, m.cliName(), j));
+                            SeedMix.derive(settings.seed(), label, variant, m.cliName(), j));
                     int target = j;
                     perTaskIntervals.add(ImageBootstrap.percentile(boot.stream()
                             .mapToDouble(r -> r.get(variant).get(m).perTask()[target]).toArray(), settings.level()));
                 }
                 double meanP = MeanSpearmanTest.pValue(truth, dds, settings.permutations(),
-                        Seeds.derive(settings.seed(), label, variant, m.cliName(), "mean"));
+                        SeedMix.derive(settings.seed(), label, variant, m.cliName(), "mean"));
                 Interval meanInterval = ImageBootstrap.percentile(
                         boot.stream().mapToDouble(r -> r.get(variant).get(m).mean()).toArray(), settings.level());
                 byMatrix.put(m, new Cell(score, new Significance(meanP, perTaskP, meanInterval, perTaskIntervals)));

@@ -25,7 +25,7 @@ import org.dds.experiments.evaluation.ImageBootstrap;
 import org.dds.experiments.evaluation.Interval;
 import org.dds.experiments.evaluation.LayerSelection;
 import org.dds.experiments.evaluation.MeanSpearmanTest;
-import org.dds.experiments.evaluation.Seeds;
+import org.dds.core.stats.SeedMix;
 import org.dds.experiments.evaluation.Vectors;
 import org.dds.mini.FashionMnist;
 import org.dds.mini.MiniBenchmark;
@@ -222,7 +222,7 @@ public final class MiniTaskonomy implements Experiment {
 
         progress.accept("  mini: bootstrap over the probe images (" + settings.replicates() + " replicates)");
         List<Map<String, double[]>> boot = ImageBootstrap.replicates(r.probe().images(), settings.replicates(),
-                Seeds.derive(seed, NAME, "bootstrap"), idx -> {
+                SeedMix.derive(seed, NAME, "bootstrap"), idx -> {
                     FeatureSet resampled = r.probe().selectImages(idx);
                     Map<String, double[]> means = new LinkedHashMap<>();
                     methods.forEach((name, config) -> means.put(name,
@@ -245,7 +245,7 @@ public final class MiniTaskonomy implements Experiment {
                     missed += ci.contains(means[slot]) ? 0 : 1;
                     double p = MeanSpearmanTest.pValueOfColumns(truthColumns(r, truth.of(r), diagonal),
                             ddsColumns(r, e.getValue(), diagonal), settings.permutations(),
-                            Seeds.derive(seed, NAME, e.getKey(), truth.label, diagonal));
+                            SeedMix.derive(seed, NAME, e.getKey(), truth.label, diagonal));
                     summary.add(List.of(e.getKey(), truth.label, diagonal ? "with" : "without", means[slot],
                             ci.lower(), ci.upper(), p));
                 }

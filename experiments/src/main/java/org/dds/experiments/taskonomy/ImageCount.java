@@ -15,7 +15,7 @@ import org.dds.experiments.RequiredInput;
 import org.dds.experiments.evaluation.ImageBootstrap;
 import org.dds.experiments.evaluation.Interval;
 import org.dds.experiments.evaluation.MeanSpearmanTest;
-import org.dds.experiments.evaluation.Seeds;
+import org.dds.core.stats.SeedMix;
 import org.dds.experiments.evaluation.TaskonomyBenchmark;
 import org.dds.experiments.evaluation.TaskonomyInputs;
 import org.dds.experiments.evaluation.TaskonomyMatrix;
@@ -94,7 +94,7 @@ public final class ImageCount implements Experiment {
             // Every draw of all the images is the same set: nothing to draw.
             int draws = k < all.images() ? settings.draws() : 0;
             double[][] drawn = new double[TaskonomyMatrix.values().length][draws];
-            SplittableRandom root = new SplittableRandom(Seeds.derive(settings.seed(), name(), k));
+            SplittableRandom root = new SplittableRandom(SeedMix.derive(settings.seed(), name(), k));
             for (int r = 0; r < draws; r++) {
                 int[] idx = Resampling.withoutReplacement(all.images(), k, root.split());
                 AffinityMatrix a = AffinityMatrix.compute(all.selectImages(idx), config);
@@ -105,7 +105,7 @@ public final class ImageCount implements Experiment {
             for (TaskonomyMatrix m : List.of(TaskonomyMatrix.WINRATE, TaskonomyMatrix.AFFINITY)) {
                 double score = Correlation.mean(benchmark.perTask(first, m));
                 double p = MeanSpearmanTest.pValue(benchmark.matrix(m).values(), benchmark.scores(first),
-                        settings.permutations(), Seeds.derive(settings.seed(), name(), k, m.cliName(), "mean"));
+                        settings.permutations(), SeedMix.derive(settings.seed(), name(), k, m.cliName(), "mean"));
                 if (draws == 0) {
                     String na = "n/a (all images)";
                     rows.add(List.of(k, m.cliName(), score, p, 0, na, na, na, na));

@@ -16,7 +16,7 @@ import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
 import org.dds.experiments.evaluation.MeanSpearmanTest;
 import org.dds.experiments.evaluation.Scoring;
-import org.dds.experiments.evaluation.Seeds;
+import org.dds.core.stats.SeedMix;
 import org.dds.experiments.evaluation.TaskonomyBenchmark;
 import org.dds.experiments.evaluation.TaskonomyInputs;
 import org.dds.experiments.evaluation.TaskonomyMatrix;
@@ -156,7 +156,7 @@ public final class Table3 implements Experiment {
         TransferMatrix affinity = TaskonomyGroundTruth.affinity(context.groundTruthDirectory());
         TransferMatrix winrate = TaskonomyGroundTruth.winrate(context.groundTruthDirectory());
         double agreementP = MeanSpearmanTest.pValue(affinity.values(), winrate.values(), settings.permutations(),
-                Seeds.derive(settings.seed(), name(), "agreement"));
+                SeedMix.derive(settings.seed(), name(), "agreement"));
 
         PublishedTable published = PublishedTable.table3();
         List<List<Object>> rows = new ArrayList<>();

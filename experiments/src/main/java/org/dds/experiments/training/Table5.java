@@ -72,8 +72,10 @@ public final class Table5 implements Experiment {
     public List<RequiredInput> requiredInputs() {
         return List.of(new RequiredInput("finished training runs of dds train (runs/<name>/result.csv)",
                 c -> Optional.of(firstResult(runs())),
-                "train them with ./dds train --dataset pascal|nyuv2 --data DIR --task T --block B --out runs/<name>"
-                        + " (see README 'Training'), or set " + ENV_VAR + " to the directory that holds the runs"));
+                p -> "train them with ./dds train " + p.apply("dataset") + " pascal|nyuv2 " + p.apply("data")
+                        + " DIR " + p.apply("task") + " T " + p.apply("block") + " B " + p.apply("out")
+                        + " runs/<name> (see README 'Training'), or set " + ENV_VAR
+                        + " to the directory that holds the runs"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.dds.core.stats.SeedMix;
 import org.dds.core.FeatureSet;
 import org.dds.core.affinity.AffinityMatrix;
 import org.dds.core.affinity.DdsConfig;
@@ -59,7 +60,7 @@ class ScoringTest {
             d[i] = dds[i][j];
         }
         assertThat(cell.significance().perTaskP()[j]).isEqualTo(PermutationTest.spearman(t, d, 99,
-                Seeds.derive(1993, "t", "dds", "affinity", j)));
+                SeedMix.derive(1993, "t", "dds", "affinity", j)));
         assertThat(cell.significance().perTaskIntervals()).hasSize(17);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.dds.core.stats.SeedMix;
 import org.dds.core.DdsInputException;
 import org.dds.core.stats.PermutationTest;
 import org.junit.jupiter.api.Test;
@@ -117,12 +118,12 @@ class StatisticsTest {
 
     @Test
     void derivedSeedsDependOnEveryPartAndItsOrder() {
-        long a = Seeds.derive(1993, "table2", "zscore/cosine", "winrate", 3);
-        assertThat(Seeds.derive(1993, "table2", "zscore/cosine", "winrate", 3)).isEqualTo(a);
-        assertThat(Seeds.derive(1994, "table2", "zscore/cosine", "winrate", 3)).isNotEqualTo(a);
-        assertThat(Seeds.derive(1993, "table2", "zscore/cosine", "winrate", 4)).isNotEqualTo(a);
-        assertThat(Seeds.derive(1993, "table2", "zscore/cosine", "affinity", 3)).isNotEqualTo(a);
-        assertThat(Seeds.derive(1993, "zscore/cosine", "table2", "winrate", 3)).isNotEqualTo(a);
-        assertThat(Seeds.derive(1993)).isNotEqualTo(Seeds.derive(1993, "x"));
+        long a = SeedMix.derive(1993, "table2", "zscore/cosine", "winrate", 3);
+        assertThat(SeedMix.derive(1993, "table2", "zscore/cosine", "winrate", 3)).isEqualTo(a);
+        assertThat(SeedMix.derive(1994, "table2", "zscore/cosine", "winrate", 3)).isNotEqualTo(a);
+        assertThat(SeedMix.derive(1993, "table2", "zscore/cosine", "winrate", 4)).isNotEqualTo(a);
+        assertThat(SeedMix.derive(1993, "table2", "zscore/cosine", "affinity", 3)).isNotEqualTo(a);
+        assertThat(SeedMix.derive(1993, "zscore/cosine", "table2", "winrate", 3)).isNotEqualTo(a);
+        assertThat(SeedMix.derive(1993)).isNotEqualTo(SeedMix.derive(1993, "x"));
     }
 }
