@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
 import org.dds.core.kernel.FunctionType;
 import org.dds.experiments.Experiment;

@@ -9,20 +9,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
+import org.dds.io.AtomicFiles;
 import org.dds.io.Sha256;
 import org.dds.core.DdsInputException;
-import org.dds.groundtruth.GroundTruthSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,26 +122,19 @@ public final class GroundTruthFetcher {
             throw new UncheckedIOException("cannot prepare " + target + ": " + e.getMessage(), e);
         }
         listener.started(url, target);
-        Path temp;
-        try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary file in " + target.getParent() + ": "
-                    + e.getMessage(), e);
-        }
-        try {
-            String actual = download(url, temp, file, target);
-            if (!actual.equals(file.sha256())) {
-                throw new DdsInputException("the file downloaded from " + url + " has SHA-256 " + actual
+        String[] actual = new String[1];
+        // Written beside the target and renamed only once its hash is right: a broken or wrong download leaves
+        // the target as it was.
+        AtomicFiles.writeFile(target, temp -> {
+            actual[0] = download(url, temp, file, target);
+            if (!actual[0].equals(file.sha256())) {
+                throw new DdsInputException("the file downloaded from " + url + " has SHA-256 " + actual[0]
                         + " but " + file.sha256() + " was expected, so it was not saved: retry later, or download"
                         + " it by hand, check its hash and put it at " + target);
             }
-            moveIntoPlace(temp, target);
-            listener.finished(url, target, actual);
-            return target;
-        } finally {
-            deleteQuietly(temp);
-        }
+        });
+        listener.finished(url, target, actual[0]);
+        return target;
     }
 
     /** Streams the body of {@code url} into {@code temp}; returns the SHA-256 of what was written. */
@@ -194,29 +184,7 @@ public final class GroundTruthFetcher {
                 listener.progress(url, total, length);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) {
-        try {
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                // Same directory, so this is rare (some network file systems); a plain replace is the best left.
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move the download into place at " + target + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            LOG.warn("cannot delete the temporary file {}: {}", p, e.getMessage());
-        }
+        return Sha256.hex(digest);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import org.dds.core.DdsInputException;
+import org.dds.io.AtomicFiles;
 import org.dds.io.NpyWriter;
 import org.dds.training.backend.NativeBackend;
 import org.dds.training.data.Augmentation;
@@ -142,10 +143,7 @@ public final class FeatureExtractor {
                 order.append("block").append(b).append('\n');
             }
             Path models = out.resolve("models.txt");
-            Path tmp = Files.createTempFile(out, ".models", ".tmp");
-            Files.writeString(tmp, order.toString());
-            Files.move(tmp, models, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(models, order.toString());
             written.add(models);
         } catch (IOException e) {
             throw new DdsInputException("cannot write features to " + out + ": " + e.getMessage(), e);
