@@ -285,7 +285,7 @@ public final class Table3 implements Experiment {
 
     private static List<Object> groundTruthRow(String method, double affinity, Object affinityP, double winrate,
             Object winrateP, PublishedTable published, List<PublishedValue> values) {
-        String noImages = "n/a (no images)";
+        Cell noImages = Cell.missing("n/a (no images)");
         List<Object> row = new ArrayList<>(List.of(method, affinity, noImages, noImages, affinityP, winrate,
                 noImages, noImages, winrateP));
         addPublished(method, affinity, winrate, published, row, values);
