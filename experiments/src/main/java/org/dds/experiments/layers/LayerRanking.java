@@ -1,6 +1,5 @@
 package org.dds.experiments.layers;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,6 +1,5 @@
 package org.dds.experiments.taskonomy;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
