@@ -40,7 +40,7 @@ class ReproductionTest {
                 throw new DdsInputException(file + " is garbage: write it again");
             }
             return new ExperimentResult(name, paperReference(), "ran",
-                    List.of(ResultTable.of(name, "t", List.of("x"), List.of(List.of(1)))));
+                    List.of(ResultTable.inferred(name, "t", List.of("x"), List.of(List.of(1)))));
         }
     }
 

@@ -64,7 +64,7 @@ public sealed interface ChartSpec permits ChartSpec.Heatmap, ChartSpec.Bars, Cha
                             + " and at least one numeric column and row");
                 }
                 for (int c = 1; c < t.columns().size(); c++) {
-                    numeric(t, t.columns().get(c), this);
+                    numeric(t, t.columns().get(c).name(), this);
                 }
             }
         }
@@ -192,11 +192,11 @@ public sealed interface ChartSpec permits ChartSpec.Heatmap, ChartSpec.Bars, Cha
                 column(t, seriesColumn, this);
             }
             if (logX) {
-                int x = t.columns().indexOf(xColumn);
-                for (List<Object> row : t.rows()) {
-                    if (((Number) row.get(x)).doubleValue() <= 0) {
+                for (int r = 0; r < t.rowCount(); r++) {
+                    if (t.number(r, xColumn) <= 0) {
                         throw new IllegalArgumentException("line chart of table '" + tableId + "': column '"
-                                + xColumn + "' holds " + row.get(x) + ", which a logarithmic axis cannot show");
+                                + xColumn + "' holds " + t.cell(r, xColumn) + ", which a logarithmic axis cannot"
+                                + " show");
                     }
                 }
             }
@@ -326,9 +326,9 @@ public sealed interface ChartSpec permits ChartSpec.Heatmap, ChartSpec.Bars, Cha
     }
 
     private static void column(ResultTable t, String column, ChartSpec spec) {
-        if (!t.columns().contains(column)) {
+        if (!t.columnNames().contains(column)) {
             throw new IllegalArgumentException(spec.kind() + " chart of table '" + t.id() + "' names column '"
-                    + column + "', which is not among " + t.columns());
+                    + column + "', which is not among " + t.columnNames());
         }
     }
 

@@ -20,13 +20,13 @@ public final class Checks {
      * @param row    row index
      * @param column column index
      */
-    public record Cell(int row, int column) {
+    public record Position(int row, int column) {
     }
 
-    private final Map<Cell, List<PublishedValue>> placed;
+    private final Map<Position, List<PublishedValue>> placed;
     private final List<PublishedValue> unplaced;
 
-    private Checks(Map<Cell, List<PublishedValue>> placed, List<PublishedValue> unplaced) {
+    private Checks(Map<Position, List<PublishedValue>> placed, List<PublishedValue> unplaced) {
         this.placed = placed;
         this.unplaced = unplaced;
     }
@@ -36,10 +36,11 @@ public final class Checks {
      * @return where its published values go
      */
     public static Checks of(ResultTable table) {
-        Map<Cell, List<PublishedValue>> placed = new LinkedHashMap<>();
+        Map<Position, List<PublishedValue>> placed = new LinkedHashMap<>();
         List<PublishedValue> unplaced = new ArrayList<>();
         for (PublishedValue p : table.published()) {
-            Cell cell = p.placed() ? new Cell(rowOf(table, p.row()), table.columnIndex(p.column())) : find(table, p);
+            Position cell = p.placed() ? new Position(rowOf(table, p.row()), table.columnIndex(p.column()))
+                    : find(table, p);
             if (cell == null) {
                 unplaced.add(p);
             } else {
@@ -55,7 +56,7 @@ public final class Checks {
      * @return the published values shown in that cell, possibly none
      */
     public List<PublishedValue> at(int row, int column) {
-        return placed.getOrDefault(new Cell(row, column), List.of());
+        return placed.getOrDefault(new Position(row, column), List.of());
     }
 
     /** @return the published values no cell holds, in table order */
@@ -72,13 +73,13 @@ public final class Checks {
         throw new IllegalStateException("row '" + label + "' vanished from table '" + table.id() + "'");
     }
 
-    private static Cell find(ResultTable table, PublishedValue p) {
-        List<Cell> exact = new ArrayList<>();
-        for (int r = 0; r < table.rows().size(); r++) {
-            List<Object> row = table.rows().get(r);
-            for (int c = 1; c < row.size(); c++) {
-                if (row.get(c) instanceof Number n && Double.compare(n.doubleValue(), p.reproduced()) == 0) {
-                    exact.add(new Cell(r, c));
+    private static Position find(ResultTable table, PublishedValue p) {
+        List<Position> exact = new ArrayList<>();
+        for (int r = 0; r < table.rowCount(); r++) {
+            for (int c = 1; c < table.columns().size(); c++) {
+                Cell cell = table.cell(r, c);
+                if (cell.isNumber() && Double.compare(cell.number(), p.reproduced()) == 0) {
+                    exact.add(new Position(r, c));
                 }
             }
         }
@@ -86,9 +87,9 @@ public final class Checks {
             return exact.isEmpty() ? null : exact.get(0);
         }
         String quantity = p.quantity().toLowerCase(Locale.ROOT);
-        List<Cell> named = exact.stream()
+        List<Position> named = exact.stream()
                 .filter(c -> quantity.contains(table.rowLabel(c.row()).toLowerCase(Locale.ROOT))
-                        && quantity.contains(table.columns().get(c.column()).toLowerCase(Locale.ROOT)))
+                        && quantity.contains(table.columns().get(c.column()).name().toLowerCase(Locale.ROOT)))
                 .toList();
         return named.size() == 1 ? named.get(0) : null;
     }

@@ -29,11 +29,11 @@ public final class Format {
     }
 
     /**
-     * @param cell a table cell: a string, an integer or a double
-     * @return how it reads: doubles with {@link #number}, the rest as they are
+     * @param cell a table cell
+     * @return how it reads: a real number with {@link #number}, the rest as the CSV writes it
      */
-    public static String cell(Object cell) {
-        return cell instanceof Double d ? number(d) : cell.toString();
+    public static String cell(Cell cell) {
+        return cell instanceof Cell.Real r ? number(r.value()) : cell.text();
     }
 
     /**

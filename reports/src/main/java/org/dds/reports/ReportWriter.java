@@ -141,11 +141,11 @@ public final class ReportWriter {
      */
     public static void writeCsv(ResultTable table, Appendable out) throws IOException {
         CSVPrinter printer = new CSVPrinter(out, CSV);
-        printer.printRecord(table.columns());
-        for (List<Object> row : table.rows()) {
+        printer.printRecord(table.columnNames());
+        for (List<Cell> row : table.rows()) {
             List<String> cells = new ArrayList<>(row.size());
-            for (Object cell : row) {
-                cells.add(cell.toString());
+            for (Cell cell : row) {
+                cells.add(cell.text());
             }
             printer.printRecord(cells);
         }
@@ -182,7 +182,7 @@ public final class ReportWriter {
         md.append("- configuration, versions and the SHA-256 of every input: `").append(PROVENANCE_FILE)
                 .append("`; every result: `").append(RESULTS_FILE).append("`\n\n");
         if (!p.inputs().isEmpty()) {
-            List<List<Object>> rows = new ArrayList<>();
+            List<List<String>> rows = new ArrayList<>();
             for (InputFile f : p.inputs()) {
                 rows.add(List.of(f.path(), f.sha256()));
             }
@@ -190,11 +190,12 @@ public final class ReportWriter {
         }
 
         md.append("## Reproduced vs. published\n\n");
-        List<List<Object>> comparisons = new ArrayList<>();
+        List<List<String>> comparisons = new ArrayList<>();
         for (ExperimentResult r : report.results()) {
             for (ResultTable t : r.tables()) {
                 for (PublishedValue v : t.published()) {
-                    comparisons.add(List.of(r.name(), v.quantity(), v.reproduced(), v.published(), v.difference(),
+                    comparisons.add(List.of(r.name(), v.quantity(), Format.number(v.reproduced()),
+                            Format.number(v.published()), Format.number(v.difference()),
                             v.matches() ? "yes (within " + number(v.tolerance()) + ")"
                                     : "no (tolerance " + number(v.tolerance()) + ")",
                             v.reference()));
@@ -223,19 +224,20 @@ public final class ReportWriter {
                 }
                 md.append("\n\n");
                 Checks checks = Checks.of(t);
-                List<List<Object>> rows = new ArrayList<>();
-                for (int i = 0; i < t.rows().size(); i++) {
-                    List<Object> row = new ArrayList<>(t.rows().get(i));
-                    for (int c = 0; c < row.size(); c++) {
+                List<List<String>> rows = new ArrayList<>();
+                for (int i = 0; i < t.rowCount(); i++) {
+                    List<String> row = new ArrayList<>();
+                    for (int c = 0; c < t.columns().size(); c++) {
+                        String shown = Format.cell(t.cell(i, c));
                         List<PublishedValue> here = checks.at(i, c);
                         if (!here.isEmpty()) {
-                            row.set(c, Format.cell(row.get(c)) + " "
-                                    + (here.stream().anyMatch(PublishedValue::matches) ? "✓" : "✗"));
+                            shown += " " + (here.stream().anyMatch(PublishedValue::matches) ? "✓" : "✗");
                         }
+                        row.add(shown);
                     }
                     rows.add(row);
                 }
-                table(md, t.columns(), rows);
+                table(md, t.columnNames(), rows);
                 for (ChartPlan.Planned c : charts.getOrDefault(t.id(), List.of())) {
                     if (c.experiment().equals(r.name())) {
                         md.append("![").append(escape(c.stem())).append("](").append(CHART_DIR).append('/')
@@ -249,7 +251,7 @@ public final class ReportWriter {
         if (report.skipped().isEmpty()) {
             md.append("None: every experiment ran.\n");
         } else {
-            List<List<Object>> rows = new ArrayList<>();
+            List<List<String>> rows = new ArrayList<>();
             for (SkippedExperiment s : report.skipped()) {
                 rows.add(List.of(s.name(), s.reference(), s.reason()));
             }
@@ -258,7 +260,7 @@ public final class ReportWriter {
         return md.toString();
     }
 
-    private static void table(StringBuilder md, List<String> columns, List<List<Object>> rows) {
+    private static void table(StringBuilder md, List<String> columns, List<List<String>> rows) {
         md.append('|');
         for (String c : columns) {
             md.append(' ').append(escape(c)).append(" |");
@@ -268,10 +270,10 @@ public final class ReportWriter {
             md.append("---|");
         }
         md.append('\n');
-        for (List<Object> row : rows) {
+        for (List<String> row : rows) {
             md.append('|');
-            for (Object cell : row) {
-                md.append(' ').append(escape(Format.cell(cell))).append(" |");
+            for (String cell : row) {
+                md.append(' ').append(escape(cell)).append(" |");
             }
             md.append('\n');
         }

@@ -19,7 +19,7 @@ class ChecksTest {
 
     @Test
     void aValueGoesToTheOneCellThatHoldsItsReproducedValue() {
-        ResultTable t = new ResultTable("t", "T", COLUMNS, ROWS, List.of(value("q", 0.860)));
+        ResultTable t = ResultTable.inferred("t", "T", COLUMNS, ROWS, List.of(value("q", 0.860)));
         Checks c = Checks.of(t);
         assertThat(c.at(0, 2)).extracting(PublishedValue::quantity).containsExactly("q");
         assertThat(c.at(0, 1)).isEmpty();
@@ -28,7 +28,7 @@ class ChecksTest {
 
     @Test
     void equalCellsAreTellApartByTheQuantityOrLeftUnplaced() {
-        ResultTable t = new ResultTable("t", "T", COLUMNS, ROWS, List.of(
+        ResultTable t = ResultTable.inferred("t", "T", COLUMNS, ROWS, List.of(
                 value("layer_norm, f = laplacian", 0.823), value("mean of layer_norm", 0.823)));
         Checks c = Checks.of(t);
         assertThat(c.at(1, 2)).extracting(PublishedValue::quantity).containsExactly("layer_norm, f = laplacian");
@@ -38,7 +38,7 @@ class ChecksTest {
 
     @Test
     void aValueNoCellHoldsStaysUnplacedAndAPlacedOneGoesWhereItSays() {
-        ResultTable t = new ResultTable("t", "T", COLUMNS, ROWS, List.of(value("mean", 0.5),
+        ResultTable t = ResultTable.inferred("t", "T", COLUMNS, ROWS, List.of(value("mean", 0.5),
                 value("q", 0.823).at("layer_norm", "cosine")));
         Checks c = Checks.of(t);
         assertThat(c.unplaced()).extracting(PublishedValue::quantity).containsExactly("mean");
@@ -48,12 +48,12 @@ class ChecksTest {
 
     @Test
     void aPlacementThatDoesNotFitTheTableIsRefused() {
-        assertThatThrownBy(() -> new ResultTable("t", "T", COLUMNS, ROWS, List.of(value("q", 0.9).at("znorm",
+        assertThatThrownBy(() -> ResultTable.inferred("t", "T", COLUMNS, ROWS, List.of(value("q", 0.9).at("znorm",
                 "cosine")))).hasMessage("published value 'q' says it reproduced 0.9 but its cell (znorm, cosine) of"
                         + " table 't' holds 0.864: place it in the cell that holds the reproduced value");
-        assertThatThrownBy(() -> new ResultTable("t", "T", COLUMNS, ROWS, List.of(value("q", 0.9).at("none",
+        assertThatThrownBy(() -> ResultTable.inferred("t", "T", COLUMNS, ROWS, List.of(value("q", 0.9).at("none",
                 "cosine")))).hasMessageContaining("row 'none', which is not in the first column of table 't'");
-        assertThatThrownBy(() -> new ResultTable("t", "T", COLUMNS, ROWS, List.of(value("q", 0.9).at("znorm",
+        assertThatThrownBy(() -> ResultTable.inferred("t", "T", COLUMNS, ROWS, List.of(value("q", 0.9).at("znorm",
                 "rbf")))).hasMessageContaining("column 'rbf', which table 't' does not have");
         assertThatThrownBy(() -> new PublishedValue("q", 1, 1, 0, "r", "row", null))
                 .hasMessageContaining("give both the row and the column");

@@ -23,7 +23,7 @@ class ReportWriterTest {
     private static final String SHA = "6b2d42a7281fe4eac2f5f32499f12c3da63292d4a5d8f04bf1b8b97d9687260c";
 
     private static ResultTable perTask() {
-        return new ResultTable("agreement", "Per task", List.of("task", "spearman"),
+        return ResultTable.inferred("agreement", "Per task", List.of("task", "spearman"),
                 List.of(List.of("a", 0.6614480923237572), List.of("b, with comma", 1.0000000000000002)),
                 List.of(new PublishedValue("mean Spearman", 0.9194340578036582, 0.988, 0.0005, "paper Table 3")));
     }
@@ -179,13 +179,22 @@ class ReportWriterTest {
 
     @Test
     void tablesRefuseNonFiniteAndOddCells() {
-        assertThatThrownBy(() -> ResultTable.of("t", "T", List.of("x"), List.of(List.of(Double.NaN))))
+        assertThatThrownBy(() -> ResultTable.builder("t", "T").real("x").row(Double.NaN))
+                .hasMessage("table 't' row 0 column 'x' is NaN: results must be finite");
+        assertThatThrownBy(() -> ResultTable.inferred("t", "T", List.of("x"), List.of(List.of(Double.NaN))))
                 .hasMessageContaining("is NaN: results must be finite");
-        assertThatThrownBy(() -> ResultTable.of("t", "T", List.of("x"), List.of(List.of(new Object()))))
-                .hasMessageContaining("cells are strings, integers or doubles");
-        assertThatThrownBy(() -> ResultTable.of("t", "T", List.of("x", "y"), List.of(List.of(1))))
+        assertThatThrownBy(() -> ResultTable.inferred("t", "T", List.of("x"), List.of(List.of(new Object()))))
+                .hasMessageContaining("but the column is text: give a String");
+        assertThatThrownBy(() -> ResultTable.builder("t", "T").text("m").real("x").row("a", 1.0).row("b", 3))
+                .hasMessage("table 't' row 1 column 'x' holds a Integer (3), but the column is real: give a finite"
+                        + " Double (or Cell.missing(note))");
+        assertThatThrownBy(() -> new ResultTable("t", "T", List.of(new Column("x", CellType.INTEGER)),
+                List.of(List.of(new Cell.Text("a"))), List.of()))
+                .hasMessage("table 't' row 0 column 'x' holds a text (a), but the column is integer: give an Integer"
+                        + " or a Long (or Cell.missing(note))");
+        assertThatThrownBy(() -> ResultTable.inferred("t", "T", List.of("x", "y"), List.of(List.of(1))))
                 .hasMessageContaining("1 cells for 2 columns");
-        assertThatThrownBy(() -> ResultTable.of("../x", "T", List.of("x"), List.of()))
+        assertThatThrownBy(() -> ResultTable.inferred("../x", "T", List.of("x"), List.of()))
                 .hasMessageContaining("must be a file stem");
         assertThatThrownBy(() -> new PublishedValue("q", Double.NaN, 1, 0, "r")).hasMessageContaining("finite");
     }

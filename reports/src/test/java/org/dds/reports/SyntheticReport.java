@@ -102,7 +102,7 @@ public final class SyntheticReport {
         return new ExperimentResult("fig2", "paper Fig. 2 (ground truth vs. DDS)", "Synthetic *matrices*.",
                 List.of(matrix("fig2-gt", "Taskonomy affinity (ground truth)", gt),
                         matrix("fig2-dds", "DDS (z-score, cosine)", dds),
-                        ResultTable.of("fig2-per-task", "Spearman per target task", List.of("task", "spearman"),
+                        ResultTable.inferred("fig2-per-task", "Spearman per target task", List.of("task", "spearman"),
                                 perTask)))
                 .withCharts(ChartSpec.heatmap("fig2-gt", "fig2-dds"));
     }
@@ -118,7 +118,7 @@ public final class SyntheticReport {
             }
             rows.add(row);
         }
-        return ResultTable.of(id, title, columns, rows);
+        return ResultTable.inferred(id, title, columns, rows);
     }
 
     private static ExperimentResult table2(SplittableRandom random) {
@@ -143,7 +143,7 @@ public final class SyntheticReport {
             rows.add(row);
         }
         return new ExperimentResult("table2", "paper Table 2 (ablation of Q,D and f)", "A grid checked against two"
-                + " references.", List.of(new ResultTable("table2", "Mean Spearman vs. the affinity matrix", columns,
+                + " references.", List.of(ResultTable.inferred("table2", "Mean Spearman vs. the affinity matrix", columns,
                         rows, published)));
     }
 
@@ -170,8 +170,8 @@ public final class SyntheticReport {
             }
         }
         return new ExperimentResult("table4", "paper Table 4 (Pascal VOC, bootstrap)", "Bootstrap draws.",
-                List.of(new ResultTable("table4", "Bootstrap mean", List.of("method", "images", "mean"), summary,
-                        published), ResultTable.of("table4-draws", "Bootstrap draws",
+                List.of(ResultTable.inferred("table4", "Bootstrap mean", List.of("method", "images", "mean"), summary,
+                        published), ResultTable.inferred("table4-draws", "Bootstrap draws",
                                 List.of("method", "images", "draw", "spearman"), draws)))
                 .withCharts(ChartSpec.box("table4-draws", "images", "method", "spearman"));
     }
@@ -189,7 +189,7 @@ public final class SyntheticReport {
                     0.85 - 0.5 * shrink + 0.01 * random.nextDouble()));
         }
         return new ExperimentResult("images", "paper Section 5.1 (images needed)", "More images, better rank.",
-                List.of(ResultTable.of("images", "Mean Spearman vs. the number of images",
+                List.of(ResultTable.inferred("images", "Mean Spearman vs. the number of images",
                         List.of("images", "cosine", "laplacian"), rows)))
                 .withCharts(ChartSpec.line("images", "images", "cosine", "laplacian").withLogX());
     }
@@ -198,7 +198,7 @@ public final class SyntheticReport {
         List<List<Object>> rows = List.of(
                 List.of("block 1", 0.71, 0.52, 0.38), List.of("block 2", 0.62, 0.60, 0.49),
                 List.of("block 3", 0.55, 0.74, 0.58), List.of("block 4", 0.41, 0.59, 0.77));
-        ResultTable t = ResultTable.of("fig4", "DDS between ResNet-50 blocks and task families",
+        ResultTable t = ResultTable.inferred("fig4", "DDS between ResNet-50 blocks and task families",
                 List.of("block", "2D", "3D", "semantic"), rows);
         return new ExperimentResult("fig4", "paper Fig. 4 (block selection)", "Blocks by family.", List.of(t))
                 .withCharts(ChartSpec.heatmap("fig4"), ChartSpec.bars("fig4", "block", "2D", "3D", "semantic"));
@@ -211,11 +211,11 @@ public final class SyntheticReport {
                     0.7 * (1 - Math.exp(-epoch / 6.0))));
         }
         return new ExperimentResult("training", "paper Section 5.2 (training)", "Loss and mIoU per epoch.",
-                List.of(ResultTable.of("training", "Training curve", List.of("epoch", "loss", "mIoU"), rows)));
+                List.of(ResultTable.inferred("training", "Training curve", List.of("epoch", "loss", "mIoU"), rows)));
     }
 
     private static ExperimentResult escaping() {
-        ResultTable t = ResultTable.of("escaping", "Labels with <b>markup</b> & quotes",
+        ResultTable t = ResultTable.inferred("escaping", "Labels with <b>markup</b> & quotes",
                 List.of("name <i>", "value"), List.of(List.of(NASTY, 1), List.of("plain", 2L)));
         return new ExperimentResult("escaping & <friends>", "nothing <at all>",
                 "Raw <b>html</b> stays text; a [link](javascript:alert(1)) is defused.", List.of(t));

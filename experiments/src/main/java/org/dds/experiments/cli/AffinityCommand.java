@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.dds.core.FeatureSet;
 import org.dds.core.affinity.AffinityMatrix;
+import org.dds.reports.CellType;
 import org.dds.reports.ResultTable;
 
 import picocli.CommandLine.Command;
@@ -52,18 +53,16 @@ final class AffinityCommand extends DdsSubcommand {
      * @return it as a table: column "model", then one column per model
      */
     static ResultTable table(AffinityMatrix a) {
-        List<String> columns = new ArrayList<>();
-        columns.add("model");
-        columns.addAll(a.names());
-        List<List<Object>> rows = new ArrayList<>();
+        ResultTable.Builder table = ResultTable.builder("affinity", "DDS affinity matrix").text("model")
+                .columns(a.names(), CellType.REAL);
         for (int i = 0; i < a.size(); i++) {
             List<Object> row = new ArrayList<>();
             row.add(a.names().get(i));
             for (int j = 0; j < a.size(); j++) {
                 row.add(a.get(i, j));
             }
-            rows.add(row);
+            table.row(row);
         }
-        return ResultTable.of("affinity", "DDS affinity matrix", columns, rows);
+        return table.build();
     }
 }

@@ -76,11 +76,11 @@ final class RankCommand extends DdsSubcommand {
         }
         // Ties keep the order of the features, so the ranking is deterministic.
         scored.sort(Comparator.comparingDouble(Scored::dds).reversed().thenComparingInt(Scored::order));
-        List<List<Object>> rows = new ArrayList<>();
+        ResultTable.Builder table = ResultTable.builder("rank", "Sources ranked by DDS with " + target)
+                .integer("rank").text("model").real("dds");
         for (int k = 0; k < scored.size(); k++) {
-            rows.add(List.of(k + 1, scored.get(k).model(), scored.get(k).dds()));
+            table.row(k + 1, scored.get(k).model(), scored.get(k).dds());
         }
-        emit(ResultTable.of("rank", "Sources ranked by DDS with " + target, List.of("rank", "model", "dds"), rows),
-                out);
+        emit(table.build(), out);
     }
 }

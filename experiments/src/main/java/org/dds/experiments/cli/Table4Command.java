@@ -21,6 +21,7 @@ import org.dds.experiments.pascal.ImageSet;
 import org.dds.experiments.pascal.PascalBootstrap;
 import org.dds.experiments.pascal.Table4;
 import org.dds.groundtruth.files.GroundTruthLocator;
+import org.dds.reports.Cell;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.ResultTable;
 import org.dds.reports.SkippedExperiment;
@@ -132,20 +133,21 @@ final class Table4Command extends DdsSubcommand {
 
     /** One table of every image set's summary rows, each prefixed with its image set. */
     private static ResultTable combined(List<ExperimentResult> results) {
-        List<String> columns = new ArrayList<>(List.of("image_set"));
-        List<List<Object>> rows = new ArrayList<>();
+        ResultTable.Builder table = ResultTable.builder("table4", "Paper Table 4").text("image_set");
+        boolean declared = false;
         for (ExperimentResult r : results) {
             ResultTable summary = r.tables().get(0);
-            if (columns.size() == 1) {
-                columns.addAll(summary.columns());
+            if (!declared) {
+                summary.columns().forEach(c -> table.column(c.name(), c.type()));
+                declared = true;
             }
-            for (List<Object> row : summary.rows()) {
+            for (List<Cell> row : summary.rows()) {
                 List<Object> withSet = new ArrayList<>();
                 withSet.add(r.name().substring("table4-".length()));
                 withSet.addAll(row);
-                rows.add(withSet);
+                table.row(withSet);
             }
         }
-        return ResultTable.of("table4", "Paper Table 4", columns, rows);
+        return table.build();
     }
 }

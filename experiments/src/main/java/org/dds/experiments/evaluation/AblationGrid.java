@@ -95,19 +95,17 @@ public final class AblationGrid {
      */
     public static ResultTable grid(String id, String title, Map<String, Double> means,
             List<PublishedValue> published) {
-        List<String> columns = new ArrayList<>();
-        columns.add("norm");
-        FUNCTIONS.forEach(f -> columns.add(f.cliName()));
-        List<List<Object>> rows = new ArrayList<>();
+        ResultTable.Builder table = ResultTable.builder(id, title).text("norm");
+        FUNCTIONS.forEach(f -> table.real(f.cliName()));
         for (NormalizationType n : NORMALIZATIONS) {
             List<Object> row = new ArrayList<>();
             row.add(n.cliName());
             for (FunctionType f : FUNCTIONS) {
                 row.add(means.get(key(n, f)));
             }
-            rows.add(row);
+            table.row(row);
         }
-        return new ResultTable(id, title, columns, rows, published);
+        return table.published(published).build();
     }
 
     /**

@@ -30,6 +30,7 @@ import org.dds.experiments.evaluation.TaskFamilies;
 import org.dds.experiments.pascal.ImageSet;
 import org.dds.groundtruth.taskonomy.TaskonomyTasks;
 import org.dds.io.FeatureReader;
+import org.dds.reports.CellType;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.ResultTable;
 
@@ -174,23 +175,22 @@ public final class Figure4 implements Experiment {
         Map<String, String> paper = paperStatement();
         double[][] dds = m.dds();
 
-        List<String> matrixColumns = new ArrayList<>(List.of("block"));
-        matrixColumns.addAll(m.tasks());
-        List<List<Object>> matrixRows = new ArrayList<>();
+        ResultTable.Builder matrix = ResultTable.builder("fig4-matrix", "Figure 4: DDS (z-score, f = Laplacian) of"
+                + " every block with every task, first " + images + " images").text("block")
+                .columns(m.tasks(), CellType.REAL);
         for (int b = 0; b < m.blocks().size(); b++) {
             List<Object> row = new ArrayList<>(List.of(m.blocks().get(b)));
             for (double v : dds[b]) {
                 row.add(v);
             }
-            matrixRows.add(row);
+            matrix.row(row);
         }
-        ResultTable matrix = ResultTable.of("fig4-matrix", "Figure 4: DDS (z-score, f = Laplacian) of every block"
-                + " with every task, first " + images + " images", matrixColumns, matrixRows);
 
-        List<String> familyColumns = new ArrayList<>(List.of("block"));
-        view.families().forEach(f -> familyColumns.add("mean_" + f));
-        familyColumns.addAll(List.of("most_similar_family", "margin", "paper_most_similar_family", "agrees"));
-        List<List<Object>> familyRows = new ArrayList<>();
+        ResultTable.Builder byFamily = ResultTable.builder("fig4-families", "Figure 4: mean DDS of each block with"
+                + " the tasks of each family, the most similar family (margin = best mean - second best) and the"
+                + " paper's statement").text("block");
+        view.families().forEach(f -> byFamily.real("mean_" + f));
+        byFamily.text("most_similar_family").real("margin").text("paper_most_similar_family", "agrees");
         StringBuilder perBlock = new StringBuilder();
         for (int b = 0; b < view.blocks().size(); b++) {
             String block = view.blocks().get(b);
@@ -204,23 +204,18 @@ public final class Figure4 implements Experiment {
                     : s.equals(best) ? "yes" : "no").orElse("");
             row.addAll(List.of(best, view.familyMargin(b), stated.map(s -> s.equals(NO_PREFERENCE)
                     ? "no clear preference" : s).orElse(""), agrees));
-            familyRows.add(row);
+            byFamily.row(row);
             perBlock.append(String.format(Locale.ROOT, " %s -> %s (margin %.4f%s);", block, best,
                     view.familyMargin(b), stated.map(s -> ", paper: " + (s.equals(NO_PREFERENCE)
                             ? "no clear preference" : s)).orElse("")));
         }
-        ResultTable byFamily = ResultTable.of("fig4-families", "Figure 4: mean DDS of each block with the tasks of"
-                + " each family, the most similar family (margin = best mean - second best) and the paper's"
-                + " statement", familyColumns, familyRows);
-
-        List<List<Object>> bestRows = new ArrayList<>();
+        ResultTable.Builder bestBlock = ResultTable.builder("fig4-best-block", "Figure 4: the block most similar to"
+                + " each family").text("family").integer("tasks").text("best_block").real("mean_dds", "margin");
         for (int f = 0; f < view.families().size(); f++) {
             int b = view.bestBlock(f);
-            bestRows.add(List.of(view.families().get(f), view.taskCount()[f], view.blocks().get(b),
-                    view.mean()[b][f], view.blockMargin(f)));
+            bestBlock.row(view.families().get(f), view.taskCount()[f], view.blocks().get(b), view.mean()[b][f],
+                    view.blockMargin(f));
         }
-        ResultTable bestBlock = ResultTable.of("fig4-best-block", "Figure 4: the block most similar to each family",
-                List.of("family", "tasks", "best_block", "mean_dds", "margin"), bestRows);
 
         String text = String.format(Locale.ROOT, "DDS (z-score, f = Laplacian, unbiased-centred CKA) between %d"
                 + " blocks and %d task models on the first %d images; task families from %s%s. Most similar family"
@@ -228,7 +223,8 @@ public final class Figure4 implements Experiment {
                 + " block 4 -> semantic.", m.blocks().size(), m.tasks().size(), images, families.source(),
                 view.unassigned().isEmpty() ? "" : " (without a family, left out of the means: "
                         + String.join(", ", view.unassigned()) + ")", perBlock);
-        return new ExperimentResult(name(), paperReference(), text, List.of(byFamily, bestBlock, matrix));
+        return new ExperimentResult(name(), paperReference(), text, List.of(byFamily.build(), bestBlock.build(),
+                matrix.build()));
     }
 
     /** "block3", "layer3", "Block_3" -> "block3". */

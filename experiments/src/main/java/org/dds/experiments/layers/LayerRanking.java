@@ -1,6 +1,5 @@
 package org.dds.experiments.layers;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,12 +48,12 @@ public record LayerRanking(FeatureSet blocks, FeatureMatrix target, DdsConfig co
 
     @Override
     public ExperimentResult run(ExperimentContext context) {
-        List<List<Object>> rows = new ArrayList<>();
+        ResultTable.Builder rows = ResultTable.builder("layers", "Blocks ranked by DDS with " + target.name())
+                .integer("rank").text("block").real("dds");
         for (LayerSelection.Ranked r : LayerSelection.rank(blocks, target, config)) {
-            rows.add(List.of(r.rank(), r.block(), r.dds()));
+            rows.row(r.rank(), r.block(), r.dds());
         }
-        ResultTable table = ResultTable.of("layers", "Blocks ranked by DDS with " + target.name(),
-                List.of("rank", "block", "dds"), rows);
+        ResultTable table = rows.build();
         return new ExperimentResult(name(), paperReference(), "The blocks of " + blocks.names() + " ranked by DDS ("
                 + config + ") with " + target.name() + ", most similar first.", List.of(table));
     }

@@ -31,6 +31,8 @@ import org.dds.mini.FashionMnist;
 import org.dds.mini.MiniBenchmark;
 import org.dds.mini.MiniConfig;
 import org.dds.mini.MiniResults;
+import org.dds.reports.Cell;
+import org.dds.reports.CellType;
 import org.dds.reports.ChartSpec;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.ResultTable;
@@ -230,7 +232,11 @@ public final class MiniTaskonomy implements Experiment {
                     return means;
                 });
 
-        List<List<Object>> summary = new ArrayList<>();
+        ResultTable.Builder summary = ResultTable.builder("mini-summary", "Mean over the targets of Spearman(ground"
+                + " truth, DDS) per column, with a " + pct(settings.level()) + " bootstrap interval over the probe"
+                + " images (" + settings.replicates() + " replicates) and a permutation p-value ("
+                + settings.permutations() + " shufflings; a random ranking scores 0)")
+                .text("method", "ground truth", "diagonal").real("mean spearman", "ci lower", "ci upper", "p value");
         Map<String, double[]> observedMeans = new LinkedHashMap<>();
         int missed = 0;
         for (Map.Entry<String, AffinityMatrix> e : observed.entrySet()) {
@@ -246,16 +252,12 @@ public final class MiniTaskonomy implements Experiment {
                     double p = MeanSpearmanTest.pValueOfColumns(truthColumns(r, truth.of(r), diagonal),
                             ddsColumns(r, e.getValue(), diagonal), settings.permutations(),
                             SeedMix.derive(seed, NAME, e.getKey(), truth.label, diagonal));
-                    summary.add(List.of(e.getKey(), truth.label, diagonal ? "with" : "without", means[slot],
-                            ci.lower(), ci.upper(), p));
+                    summary.row(e.getKey(), truth.label, diagonal ? "with" : "without", means[slot], ci.lower(),
+                            ci.upper(), p);
                 }
             }
         }
-        tables.add(ResultTable.of("mini-summary", "Mean over the targets of Spearman(ground truth, DDS) per"
-                + " column, with a " + pct(settings.level()) + " bootstrap interval over the probe images ("
-                + settings.replicates() + " replicates) and a permutation p-value (" + settings.permutations()
-                + " shufflings; a random ranking scores 0)", List.of("method", "ground truth", "diagonal",
-                        "mean spearman", "ci lower", "ci upper", "p value"), summary));
+        tables.add(summary.build());
 
         tables.add(perTarget(r, observed));
 
@@ -282,7 +284,10 @@ public final class MiniTaskonomy implements Experiment {
                 + " encoder (ridge readout; accuracy or R^2)", blocks, targets, r.blockTransfer()));
         tables.add(matrix("mini-layer-dds", "DDS (zscore, laplacian, unbiased CKA) of each block of the "
                 + r.layerModel() + " encoder with each target task's encoder", blocks, targets, layers.dds()));
-        List<List<Object>> agreement = new ArrayList<>();
+        ResultTable.Builder agreement = ResultTable.builder("mini-layer-agreement", "Layer selection: the block with"
+                + " the best measured transfer and the block DDS ranks first, per target, and Spearman over the "
+                + blocks.size() + " blocks").text("target", "family", "best block (measured)", "best block (DDS)",
+                        "agree").real("spearman");
         int hits = 0;
         double rhoSum = 0;
         int rhoCount = 0;
@@ -305,22 +310,18 @@ public final class MiniTaskonomy implements Experiment {
             hits += agrees ? 1 : 0;
             rhoSum += rho;
             rhoCount += defined ? 1 : 0;
-            agreement.add(List.of(targets.get(j), r.targets().get(j).family().label(), bestBlocks.toString(),
-                    blocks.get(chosen), agrees ? "yes" : "no", defined ? (Object) rho
-                            : "undefined (constant)"));
+            agreement.row(targets.get(j), r.targets().get(j).family().label(), bestBlocks.toString(),
+                    blocks.get(chosen), agrees ? "yes" : "no", defined ? Double.valueOf(rho)
+                            : Cell.missing("undefined (constant)"));
         }
-        tables.add(ResultTable.of("mini-layer-agreement", "Layer selection: the block with the best measured"
-                + " transfer and the block DDS ranks first, per target, and Spearman over the " + blocks.size()
-                + " blocks", List.of("target", "family", "best block (measured)", "best block (DDS)", "agree",
-                        "spearman"), agreement));
+        tables.add(agreement.build());
 
         tables.add(sources(r));
-        List<List<Object>> timing = new ArrayList<>();
-        r.seconds().forEach((stage, s) -> timing.add(List.of(stage, s)));
-        timing.add(List.of("evaluate DDS (bootstrap, permutations, 42 variants, layers)",
-                (System.nanoTime() - start) / 1e9));
-        tables.add(ResultTable.of("mini-timing", "Wall time of each stage (seconds)", List.of("stage", "seconds"),
-                timing));
+        ResultTable.Builder timing = ResultTable.builder("mini-timing", "Wall time of each stage (seconds)")
+                .text("stage").real("seconds");
+        r.seconds().forEach((stage, s) -> timing.row(stage, s));
+        timing.row("evaluate DDS (bootstrap, permutations, 42 variants, layers)", (System.nanoTime() - start) / 1e9);
+        tables.add(timing.build());
 
         String text = summaryText(r, observedMeans, missed, hits, rhoCount == 0 ? Double.NaN : rhoSum / rhoCount,
                 targets.size(), grid.size());
@@ -401,17 +402,17 @@ public final class MiniTaskonomy implements Experiment {
         double[] rsaRho = perTargetRho(r, r.transfer(), rsa, false);
         double[] ddsWin = perTargetRho(r, r.winrate(), dds, false);
         double[] rsaWin = perTargetRho(r, r.winrate(), rsa, false);
-        List<List<Object>> rows = new ArrayList<>();
+        ResultTable.Builder rows = ResultTable.builder("mini-per-target", "Per target, without the diagonal:"
+                + " Spearman of DDS (zscore, cosine) and of RSA with the transfer and winrate columns, and the best"
+                + " other source measured and as each ranks it").text("target", "family")
+                .real("dds vs transfer", "rsa vs transfer", "dds vs winrate", "rsa vs winrate")
+                .text("best source (measured)", "best source (DDS)", "best source (RSA)");
         for (int j = 0; j < targets.size(); j++) {
             String t = targets.get(j);
-            rows.add(List.of(t, r.targets().get(j).family().label(), ddsRho[j], rsaRho[j], ddsWin[j], rsaWin[j],
-                    bestSource(r, r.transfer(), j), bestBy(r, dds, j), bestBy(r, rsa, j)));
+            rows.row(t, r.targets().get(j).family().label(), ddsRho[j], rsaRho[j], ddsWin[j], rsaWin[j],
+                    bestSource(r, r.transfer(), j), bestBy(r, dds, j), bestBy(r, rsa, j));
         }
-        return ResultTable.of("mini-per-target", "Per target, without the diagonal: Spearman of DDS (zscore,"
-                + " cosine) and of RSA with the transfer and winrate columns, and the best other source measured and"
-                + " as each ranks it", List.of("target", "family", "dds vs transfer", "rsa vs transfer",
-                        "dds vs winrate", "rsa vs winrate", "best source (measured)", "best source (DDS)",
-                        "best source (RSA)"), rows);
+        return rows.build();
     }
 
     private static String bestSource(MiniResults r, double[][] truth, int j) {
@@ -437,19 +438,20 @@ public final class MiniTaskonomy implements Experiment {
     }
 
     private static ResultTable sources(MiniResults r) {
-        List<List<Object>> rows = new ArrayList<>();
+        ResultTable.Builder rows = ResultTable.builder("mini-sources", "The sources: each task's own score through"
+                + " its own frozen encoder (the transfer diagonal), last-epoch training loss, training time and"
+                + " whether it came from the cache").text("source", "family")
+                .real("own-task score", "last training loss", "train seconds").text("obtained");
+        Cell none = Cell.missing("-");
         for (int s = 0; s < r.sourceRuns().size(); s++) {
             MiniResults.SourceRun run = r.sourceRuns().get(s);
             int j = r.targetNames().indexOf(run.name());
-            rows.add(List.of(run.name(), j < 0 ? "control" : r.targets().get(j).family().label(),
-                    j < 0 ? "-" : (Object) r.transfer()[s][j],
-                    Double.isNaN(run.lastLoss()) ? "-" : (Object) run.lastLoss(), run.seconds(),
-                    run.fromCache() ? "cache" : j < 0 ? "untrained" : "trained"));
+            rows.row(run.name(), j < 0 ? "control" : r.targets().get(j).family().label(),
+                    j < 0 ? none : Double.valueOf(r.transfer()[s][j]),
+                    Double.isNaN(run.lastLoss()) ? none : Double.valueOf(run.lastLoss()), run.seconds(),
+                    run.fromCache() ? "cache" : j < 0 ? "untrained" : "trained");
         }
-        return ResultTable.of("mini-sources", "The sources: each task's own score through its own frozen encoder"
-                + " (the transfer diagonal), last-epoch training loss, training time and whether it came from the"
-                + " cache", List.of("source", "family", "own-task score", "last training loss", "train seconds",
-                        "obtained"), rows);
+        return rows.build();
     }
 
     private static String summaryText(MiniResults r, Map<String, double[]> means, int missed,
@@ -489,19 +491,17 @@ public final class MiniTaskonomy implements Experiment {
 
     private static ResultTable matrix(String id, String title, List<String> rows, List<String> columns,
             double[][] values) {
-        List<String> header = new ArrayList<>();
-        header.add(id.startsWith("mini-layer") ? "block" : "source");
-        header.addAll(columns);
-        List<List<Object>> out = new ArrayList<>();
+        ResultTable.Builder out = ResultTable.builder(id, title).text(id.startsWith("mini-layer") ? "block" : "source")
+                .columns(columns, CellType.REAL);
         for (int i = 0; i < rows.size(); i++) {
             List<Object> row = new ArrayList<>();
             row.add(rows.get(i));
             for (int j = 0; j < columns.size(); j++) {
                 row.add(values[i][j]);
             }
-            out.add(row);
+            out.row(row);
         }
-        return ResultTable.of(id, title, header, out);
+        return out.build();
     }
 
     private static double[][] columns(AffinityMatrix dds, List<String> rows, List<String> columns) {

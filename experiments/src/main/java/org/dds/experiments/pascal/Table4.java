@@ -15,6 +15,7 @@ import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
 import org.dds.groundtruth.pascal.PascalVocGroundTruth;
 import org.dds.io.FeatureReader;
+import org.dds.reports.Cell;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.PublishedValue;
 import org.dds.reports.ResultTable;
@@ -108,10 +109,12 @@ public final class Table4 implements Experiment {
         Table4Published published = Table4Published.load();
         List<FunctionType> fs = r.settings().functions();
         String level = String.format(Locale.ROOT, "%d", Math.round(r.settings().level() * 100));
-        List<String> columns = List.of("f", "mean", "sd", "ci" + level + "_low", "ci" + level + "_high",
-                "paper_mean", "paper_sd", "paper_difference", "notebook_mean", "notebook_difference");
-        List<List<Object>> rows = new ArrayList<>();
-        List<PublishedValue> values = new ArrayList<>();
+        ResultTable.Builder summary = ResultTable.builder(name(), "Table 4, " + imageSet.label() + ": Spearman with"
+                + " the Pascal VOC ground truth, mean and population sd over " + r.settings().draws() + " draws of "
+                + r.settings().images() + " images")
+                .text("f").real("mean", "sd", "ci" + level + "_low", "ci" + level + "_high", "paper_mean",
+                        "paper_sd", "paper_difference", "notebook_mean", "notebook_difference");
+        Cell none = Cell.missing("");
         for (FunctionType f : fs) {
             double mean = r.mean(f);
             double sd = r.sd(f);
@@ -121,55 +124,49 @@ public final class Table4 implements Experiment {
             if (paper.isPresent()) {
                 double sdPaper = paper.get().sd().orElseThrow();
                 row.addAll(List.of(paper.get().mean(), sdPaper, mean - paper.get().mean()));
-                values.add(new PublishedValue(quantity(f), mean, paper.get().mean(), sdPaper,
+                summary.published(new PublishedValue(quantity(f), mean, paper.get().mean(), sdPaper,
                         Table4Published.PAPER + " (tolerance: its sd)"));
             } else {
-                row.addAll(List.of("", "", ""));
+                row.addAll(List.of(none, none, none));
             }
             Optional<Table4Published.Entry> notebook = published.notebook(imageSet, f);
             if (notebook.isPresent()) {
                 row.addAll(List.of(notebook.get().mean(), mean - notebook.get().mean()));
-                values.add(new PublishedValue(quantity(f), mean, notebook.get().mean(), sd,
+                summary.published(new PublishedValue(quantity(f), mean, notebook.get().mean(), sd,
                         Table4Published.NOTEBOOK + " (tolerance: the sd measured here)"));
             } else {
-                row.addAll(List.of("", ""));
+                row.addAll(List.of(none, none));
             }
-            rows.add(row);
+            summary.row(row);
         }
-        ResultTable summary = new ResultTable(name(), "Table 4, " + imageSet.label() + ": Spearman with the Pascal"
-                + " VOC ground truth, mean and population sd over " + r.settings().draws() + " draws of "
-                + r.settings().images() + " images", columns, rows, values);
 
-        List<String> drawColumns = new ArrayList<>(List.of("draw"));
-        fs.forEach(f -> drawColumns.add(f.cliName()));
-        List<List<Object>> drawRows = new ArrayList<>();
+        ResultTable.Builder perDraw = ResultTable.builder(name() + "-draws", "Table 4, " + imageSet.label()
+                + ": Spearman of every draw").integer("draw");
+        fs.forEach(f -> perDraw.real(f.cliName()));
         double[][] rho = fs.stream().map(r::rho).toArray(double[][]::new);
         for (int d = 0; d < r.settings().draws(); d++) {
             List<Object> row = new ArrayList<>(List.of(d + 1));
             for (double[] perF : rho) {
                 row.add(perF[d]);
             }
-            drawRows.add(row);
+            perDraw.row(row);
         }
-        ResultTable perDraw = ResultTable.of(name() + "-draws", "Table 4, " + imageSet.label()
-                + ": Spearman of every draw", drawColumns, drawRows);
 
-        List<String> sourceColumns = new ArrayList<>(List.of("source", "pascal_voc_miou"));
-        fs.forEach(f -> sourceColumns.add("mean_dds_" + f.cliName()));
+        ResultTable.Builder perSource = ResultTable.builder(name() + "-sources", "Table 4, " + imageSet.label()
+                + ": DDS(source, " + PascalBootstrap.TARGET + ") averaged over the draws")
+                .text("source").real("pascal_voc_miou");
+        fs.forEach(f -> perSource.real("mean_dds_" + f.cliName()));
         double[][] meanDds = fs.stream().map(r::meanDds).toArray(double[][]::new);
-        List<List<Object>> sourceRows = new ArrayList<>();
         for (int s = 0; s < r.sources().size(); s++) {
             List<Object> row = new ArrayList<>(List.of(r.sources().get(s), r.truth()[s]));
             for (double[] perF : meanDds) {
                 row.add(perF[s]);
             }
-            sourceRows.add(row);
+            perSource.row(row);
         }
-        ResultTable perSource = ResultTable.of(name() + "-sources", "Table 4, " + imageSet.label()
-                + ": DDS(source, " + PascalBootstrap.TARGET + ") averaged over the draws", sourceColumns, sourceRows);
 
         return new ExperimentResult(name(), paperReference(), summary(r, published),
-                List.of(summary, perDraw, perSource));
+                List.of(summary.build(), perDraw.build(), perSource.build()));
     }
 
     private String quantity(FunctionType f) {

@@ -73,11 +73,12 @@ abstract class ComparisonAblation implements Experiment {
         Map<String, Map<TaskonomyMatrix, Scoring.Cell>> cells = Scoring.withSignificance(inputs.models(),
                 inputs.benchmark(), variants, settings, name(), context.progress());
 
-        List<String> columns = new ArrayList<>(List.of("g", "against"));
-        AblationGrid.FUNCTIONS.forEach(f -> columns.add(f.cliName()));
-        List<List<Object>> grid = new ArrayList<>();
-        List<List<Object>> cellRows = new ArrayList<>();
-        List<PublishedValue> published = new ArrayList<>();
+        ResultTable.Builder grid = ResultTable.builder(name(), "Mean Spearman by g and f (z-score)")
+                .text("g", "against");
+        AblationGrid.FUNCTIONS.forEach(f -> grid.real(f.cliName()));
+        ResultTable.Builder cellRows = ResultTable.builder(name() + "-cells", "Every cell with its "
+                + settings.levelPercent() + " bootstrap interval and permutation p-value").text("g", "against", "f")
+                .real("spearman", "ci_lower", "ci_upper", "p_value");
         for (Map.Entry<String, MatrixComparison> g : gs.entrySet()) {
             boolean table2Row = g.getValue().equals(new Cka(Centering.UNBIASED));
             for (TaskonomyMatrix m : List.of(TaskonomyMatrix.WINRATE, TaskonomyMatrix.AFFINITY)) {
@@ -86,26 +87,22 @@ abstract class ComparisonAblation implements Experiment {
                     Scoring.Cell c = cells.get(g.getKey() + "/" + f.cliName()).get(m);
                     double mean = c.score().mean();
                     row.add(mean);
-                    cellRows.add(List.of(g.getKey(), m.cliName(), f.cliName(), mean,
+                    cellRows.row(g.getKey(), m.cliName(), f.cliName(), mean,
                             c.significance().meanInterval().lower(), c.significance().meanInterval().upper(),
-                            c.significance().meanP()));
+                            c.significance().meanP());
                     OptionalDouble nb = AblationGrid.notebook(m).cell(NormalizationType.ZSCORE, f);
                     if (table2Row && nb.isPresent()) {
-                        published.add(new PublishedValue(name() + ", " + g.getKey() + " vs " + m.cliName()
+                        grid.published(new PublishedValue(name() + ", " + g.getKey() + " vs " + m.cliName()
                                 + ", f = " + f.cliName(), mean, nb.getAsDouble(), PublishedTable.THREE_DECIMALS,
                                 AblationGrid.notebookName(m) + ", znorm row"));
                     }
                 }
-                grid.add(row);
+                grid.row(row);
             }
         }
         String summary = "Mean over the 17 Taskonomy targets of Spearman(GT[:, j], DDS[:, j]) with the features"
                 + " z-scored and g varied; the unbiased-CKA rows are Table 2's z-score row. " + inputs.describe()
                 + " " + settings.describe() + Scoring.bootstrapCaveat(cells);
-        return new ExperimentResult(name(), paperReference(), summary, List.of(
-                new ResultTable(name(), "Mean Spearman by g and f (z-score)", columns, grid, published),
-                ResultTable.of(name() + "-cells", "Every cell with its " + settings.levelPercent()
-                        + " bootstrap interval and permutation p-value", List.of("g", "against", "f", "spearman",
-                                "ci_lower", "ci_upper", "p_value"), cellRows)));
+        return new ExperimentResult(name(), paperReference(), summary, List.of(grid.build(), cellRows.build()));
     }
 }

@@ -22,6 +22,7 @@ import org.dds.experiments.evaluation.TaskonomyMatrix;
 import org.dds.experiments.evaluation.TaskonomyMethods;
 import org.dds.experiments.evaluation.TaskonomySettings;
 import org.dds.experiments.published.PublishedTable;
+import org.dds.reports.Cell;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.PublishedValue;
 import org.dds.reports.ResultTable;
@@ -86,8 +87,9 @@ public final class ImageCount implements Experiment {
         TaskonomyBenchmark benchmark = inputs.benchmark();
         DdsConfig config = DdsConfig.defaults();
         PublishedTable table3 = PublishedTable.table3();
-        List<List<Object>> rows = new ArrayList<>();
-        List<PublishedValue> published = new ArrayList<>();
+        ResultTable.Builder rows = ResultTable.builder(name(), "Taskonomy score vs number of images")
+                .integer("images").text("against").real("first_images", "p_value").integer("draws")
+                .real("draws_mean", "draws_sd", "draws_lower", "draws_upper");
         for (int k : sizes(all.images())) {
             context.progress().accept("  image-count: " + k + " images");
             AffinityMatrix first = AffinityMatrix.compute(all.firstImages(k), config);
@@ -107,16 +109,16 @@ public final class ImageCount implements Experiment {
                 double p = MeanSpearmanTest.pValue(benchmark.matrix(m).values(), benchmark.scores(first),
                         settings.permutations(), SeedMix.derive(settings.seed(), name(), k, m.cliName(), "mean"));
                 if (draws == 0) {
-                    String na = "n/a (all images)";
-                    rows.add(List.of(k, m.cliName(), score, p, 0, na, na, na, na));
+                    Cell na = Cell.missing("n/a (all images)");
+                    rows.row(k, m.cliName(), score, p, 0, na, na, na, na);
                 } else {
                     double[] d = drawn[m.ordinal()];
                     Interval ci = ImageBootstrap.percentile(d, settings.level());
-                    rows.add(List.of(k, m.cliName(), score, p, draws, Correlation.mean(d),
-                            Resampling.populationSd(d), ci.lower(), ci.upper()));
+                    rows.row(k, m.cliName(), score, p, draws, Correlation.mean(d), Resampling.populationSd(d),
+                            ci.lower(), ci.upper());
                 }
                 if (k == TaskonomySettings.PAPER_IMAGES) {
-                    published.add(new PublishedValue("first 200 images, DDS (f = cosine) vs " + m.cliName(), score,
+                    rows.published(new PublishedValue("first 200 images, DDS (f = cosine) vs " + m.cliName(), score,
                             table3.value(TaskonomyMethods.DDS_COSINE, m.cliName()), PublishedTable.THREE_DECIMALS,
                             "paper Table 3"));
                 }
@@ -127,8 +129,6 @@ public final class ImageCount implements Experiment {
                 + " random draws of k of all " + all.images() + " images without replacement (seeded from "
                 + settings.seed() + "; " + settings.levelPercent() + " percentile interval of the draws). "
                 + inputs.describe();
-        return new ExperimentResult(name(), paperReference(), summary, List.of(new ResultTable(name(),
-                "Taskonomy score vs number of images", List.of("images", "against", "first_images", "p_value",
-                        "draws", "draws_mean", "draws_sd", "draws_lower", "draws_upper"), rows, published)));
+        return new ExperimentResult(name(), paperReference(), summary, List.of(rows.build()));
     }
 }

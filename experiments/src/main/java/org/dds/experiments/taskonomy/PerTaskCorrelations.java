@@ -54,32 +54,29 @@ public final class PerTaskCorrelations implements Experiment {
         Map<String, Map<TaskonomyMatrix, Scoring.Cell>> cells = Scoring.withSignificance(inputs.models(),
                 inputs.benchmark(), TaskonomyMethods.variants(), settings, name(), context.progress());
         List<String> targets = inputs.benchmark().targets();
-        List<List<Object>> rows = new ArrayList<>();
-        List<String> wideColumns = new ArrayList<>(List.of("target"));
+        ResultTable.Builder rows = ResultTable.builder(name(), "Spearman per target task, with "
+                + settings.levelPercent() + " bootstrap intervals and permutation p-values")
+                .text("method", "against", "target").real("spearman", "ci_lower", "ci_upper", "p_value");
+        ResultTable.Builder wide = ResultTable.builder(name() + "-wide", "Spearman per target task, one column per"
+                + " method and matrix (the bars of Figure 2)").text("target");
         cells.forEach((method, byMatrix) -> byMatrix.forEach((m, c) -> {
-            wideColumns.add(method + " vs " + m.cliName());
+            wide.real(method + " vs " + m.cliName());
             double[] rho = c.score().perTask();
             double[] p = c.significance().perTaskP();
             for (int j = 0; j < targets.size(); j++) {
                 Interval ci = c.significance().perTaskIntervals().get(j);
-                rows.add(List.of(method, m.cliName(), targets.get(j), rho[j], ci.lower(), ci.upper(), p[j]));
+                rows.row(method, m.cliName(), targets.get(j), rho[j], ci.lower(), ci.upper(), p[j]);
             }
         }));
-        List<List<Object>> wide = new ArrayList<>();
         for (int j = 0; j < targets.size(); j++) {
             List<Object> row = new ArrayList<>(List.of(targets.get(j)));
             int target = j;
             cells.values().forEach(byMatrix -> byMatrix.values().forEach(c -> row.add(c.score().perTask()[target])));
-            wide.add(row);
+            wide.row(row);
         }
         String summary = "Spearman(GT[:, j], DDS[:, j]) over the 17 sources for each target task j: the vectors whose"
                 + " means are Table 3. " + inputs.describe() + " " + settings.describe()
                 + Scoring.bootstrapCaveat(cells);
-        return new ExperimentResult(name(), paperReference(), summary, List.of(
-                ResultTable.of(name(), "Spearman per target task, with " + settings.levelPercent()
-                        + " bootstrap intervals and permutation p-values", List.of("method", "against", "target",
-                                "spearman", "ci_lower", "ci_upper", "p_value"), rows),
-                ResultTable.of(name() + "-wide", "Spearman per target task, one column per method and matrix (the"
-                        + " bars of Figure 2)", wideColumns, wide)));
+        return new ExperimentResult(name(), paperReference(), summary, List.of(rows.build(), wide.build()));
     }
 }

@@ -21,6 +21,8 @@ import org.dds.experiments.evaluation.TaskonomySettings;
 import org.dds.experiments.features.AuthorsFeatures;
 import org.dds.experiments.published.PublishedTable;
 import org.dds.groundtruth.taskonomy.TaskonomyGroundTruth;
+import org.dds.reports.Cell;
+import org.dds.reports.CellType;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.PublishedValue;
 import org.dds.reports.ResultTable;
@@ -118,21 +120,19 @@ public final class Table2 implements Experiment {
             scores.forEach((key, byMatrix) -> means.put(key, byMatrix.get(against).mean()));
             ResultTable grid = AblationGrid.grid("table2", "Table 2 against the " + against.cliName() + " matrix",
                     means, List.of());
-            List<String> columns = new ArrayList<>(List.of("norm", "f"));
-            columns.addAll(inputs.benchmark().targets());
-            List<List<Object>> rows = new ArrayList<>();
+            ResultTable.Builder perTask = ResultTable.builder("table2-per-task", "Table 2 per target task")
+                    .text("norm", "f").columns(inputs.benchmark().targets(), CellType.REAL);
             for (NormalizationType n : AblationGrid.NORMALIZATIONS) {
                 for (FunctionType f : AblationGrid.FUNCTIONS) {
                     List<Object> row = new ArrayList<>(List.of(n.cliName(), f.cliName()));
                     for (double v : scores.get(AblationGrid.key(n, f)).get(against).perTask()) {
                         row.add(v);
                     }
-                    rows.add(row);
+                    perTask.row(row);
                 }
             }
-            ResultTable perTask = ResultTable.of("table2-per-task", "Table 2 per target task", columns, rows);
             return new ExperimentResult(name(), paperReference(), "The 7 x 6 means against the "
-                    + against.cliName() + " matrix. " + inputs.describe(), List.of(grid, perTask));
+                    + against.cliName() + " matrix. " + inputs.describe(), List.of(grid, perTask.build()));
         }
     }
 
@@ -140,10 +140,18 @@ public final class Table2 implements Experiment {
             Map<String, Map<TaskonomyMatrix, Scoring.Cell>> cells) {
         PublishedTable paper = PublishedTable.paperTable2();
         List<ResultTable> tables = new ArrayList<>();
-        List<List<Object>> cellRows = new ArrayList<>();
-        List<List<Object>> referenceRows = new ArrayList<>();
-        List<List<Object>> perTaskRows = new ArrayList<>();
-        List<List<Object>> perTaskPRows = new ArrayList<>();
+        ResultTable.Builder cellRows = ResultTable.builder(name() + "-cells", "Table 2, every cell with its "
+                + settings.levelPercent() + " bootstrap interval, permutation p-value and the published numbers")
+                .text("against", "norm", "f").real("spearman", "ci_lower", "ci_upper", "p_value", "notebook",
+                        "notebook_difference", "paper", "paper_difference");
+        ResultTable.Builder referenceRows = ResultTable.builder(name() + "-references", "Table 2: distance to each"
+                + " published table (cells within rounding: |difference| <= 0.0005)").text("against", "reference")
+                .integer("cells").real("mean_abs_difference", "max_abs_difference").integer("within_rounding");
+        ResultTable.Builder perTaskRows = ResultTable.builder(name() + "-per-task", "Table 2, Spearman per target"
+                + " task").text("against", "norm", "f").columns(inputs.benchmark().targets(), CellType.REAL);
+        ResultTable.Builder perTaskPRows = ResultTable.builder(name() + "-per-task-p", "Table 2, permutation"
+                + " p-value per target task").text("against", "norm", "f")
+                .columns(inputs.benchmark().targets(), CellType.REAL);
         StringBuilder verdicts = new StringBuilder();
         for (TaskonomyMatrix m : List.of(TaskonomyMatrix.WINRATE, TaskonomyMatrix.AFFINITY)) {
             PublishedTable notebook = AblationGrid.notebook(m);
@@ -162,9 +170,9 @@ public final class Table2 implements Experiment {
                     pp.ifPresent(v -> published.add(new PublishedValue(quantity, mean, v,
                             PublishedTable.THREE_DECIMALS, PAPER)));
                     Scoring.Significance s = cell.significance();
-                    cellRows.add(List.of(m.cliName(), n.cliName(), f.cliName(), mean, s.meanInterval().lower(),
+                    cellRows.row(m.cliName(), n.cliName(), f.cliName(), mean, s.meanInterval().lower(),
                             s.meanInterval().upper(), s.meanP(), orNa(nb), differenceOrNa(mean, nb), orNa(pp),
-                            differenceOrNa(mean, pp)));
+                            differenceOrNa(mean, pp));
                     List<Object> rho = new ArrayList<>(List.of(m.cliName(), n.cliName(), f.cliName()));
                     List<Object> p = new ArrayList<>(rho);
                     for (double v : cell.score().perTask()) {
@@ -173,8 +181,8 @@ public final class Table2 implements Experiment {
                     for (double v : s.perTaskP()) {
                         p.add(v);
                     }
-                    perTaskRows.add(rho);
-                    perTaskPRows.add(p);
+                    perTaskRows.row(rho);
+                    perTaskPRows.row(p);
                 }
             }
             tables.add(AblationGrid.grid(name() + "-" + m.cliName(), "Table 2 against the " + m.cliName() + " matrix: mean"
@@ -188,26 +196,16 @@ public final class Table2 implements Experiment {
             comparisons.add(PublishedComparison.of(PAPER, AblationGrid.NORMALIZATIONS, AblationGrid.FUNCTIONS, (n, f) -> means.get(AblationGrid.key(n, f)),
                     paper::cell));
             for (PublishedComparison c : comparisons) {
-                referenceRows.add(List.of(m.cliName(), c.reference(), c.cells(), c.meanAbsolute(), c.maxAbsolute(),
-                        c.withinRounding()));
+                referenceRows.row(m.cliName(), c.reference(), c.cells(), c.meanAbsolute(), c.maxAbsolute(),
+                        c.withinRounding());
             }
             verdicts.append(" Against the ").append(m.cliName()).append(" matrix the result ")
                     .append(PublishedComparison.verdict(comparisons)).append('.');
         }
-        tables.add(new ResultTable(name() + "-cells", "Table 2, every cell with its " + settings.levelPercent()
-                + " bootstrap interval, permutation p-value and the published numbers",
-                List.of("against", "norm", "f", "spearman", "ci_lower", "ci_upper", "p_value", "notebook",
-                        "notebook_difference", "paper", "paper_difference"), cellRows, List.of()));
-        tables.add(ResultTable.of(name() + "-references", "Table 2: distance to each published table (cells within"
-                + " rounding: |difference| <= 0.0005)", List.of("against",
-                        "reference", "cells", "mean_abs_difference", "max_abs_difference", "within_rounding"),
-                referenceRows));
-        List<String> perTaskColumns = new ArrayList<>(List.of("against", "norm", "f"));
-        perTaskColumns.addAll(inputs.benchmark().targets());
-        tables.add(ResultTable.of(name() + "-per-task", "Table 2, Spearman per target task", perTaskColumns,
-                perTaskRows));
-        tables.add(ResultTable.of(name() + "-per-task-p", "Table 2, permutation p-value per target task",
-                perTaskColumns, perTaskPRows));
+        tables.add(cellRows.build());
+        tables.add(referenceRows.build());
+        tables.add(perTaskRows.build());
+        tables.add(perTaskPRows.build());
 
         String summary = "Each cell is the mean over the 17 Taskonomy target tasks of Spearman(GT[:, j], DDS[:, j])"
                 + " (all 17 sources, diagonal included, average ranks for ties), g = unbiased CKA. "
@@ -245,10 +243,10 @@ public final class Table2 implements Experiment {
     }
 
     private static Object orNa(OptionalDouble v) {
-        return v.isPresent() ? (Object) v.getAsDouble() : "n/a";
+        return v.isPresent() ? Double.valueOf(v.getAsDouble()) : Cell.missing("n/a");
     }
 
     private static Object differenceOrNa(double reproduced, OptionalDouble published) {
-        return published.isPresent() ? (Object) (reproduced - published.getAsDouble()) : "n/a";
+        return published.isPresent() ? Double.valueOf(reproduced - published.getAsDouble()) : Cell.missing("n/a");
     }
 }

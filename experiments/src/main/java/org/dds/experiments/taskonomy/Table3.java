@@ -26,6 +26,7 @@ import org.dds.experiments.features.AuthorsFeatures;
 import org.dds.experiments.published.PublishedTable;
 import org.dds.groundtruth.TransferMatrix;
 import org.dds.groundtruth.taskonomy.TaskonomyGroundTruth;
+import org.dds.reports.Cell;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.PublishedValue;
 import org.dds.reports.ResultTable;
@@ -46,7 +47,7 @@ public final class Table3 implements Experiment {
     /** The published attribution-map rows, reference only (they need gradients through the Taskonomy networks). */
     public static final List<String> ATTRIBUTION_METHODS = List.of("saliency", "DeepLIFT", "epsilon-LRP");
 
-    private static final String NA = "n/a";
+    private static final Cell NA = Cell.missing("n/a");
 
     /**
      * The computed rows of Table 3 for one set of features.
@@ -159,17 +160,21 @@ public final class Table3 implements Experiment {
                 SeedMix.derive(settings.seed(), name(), "agreement"));
 
         PublishedTable published = PublishedTable.table3();
-        List<List<Object>> rows = new ArrayList<>();
+        ResultTable.Builder rows = ResultTable.builder(name(), "Table 3: mean Spearman against the Taskonomy"
+                + " matrices, with " + settings.levelPercent() + " bootstrap intervals and permutation p-values")
+                .text("method").real("affinity", "affinity_ci_lower", "affinity_ci_upper", "affinity_p", "winrate",
+                        "winrate_ci_lower", "winrate_ci_upper", "winrate_p", "published_affinity",
+                        "published_winrate", "affinity_difference", "winrate_difference");
         List<PublishedValue> values = new ArrayList<>();
         double agreement = Correlation.mean(computed.agreement());
         double self = Correlation.mean(computed.selfAgreement());
-        String identity = "n/a (a matrix with itself)";
-        rows.add(groundTruthRow(TASKONOMY_WINRATE, agreement, agreementP, self, identity, published, values));
-        rows.add(groundTruthRow(TASKONOMY_AFFINITY, self, identity, agreement, agreementP, published, values));
+        Cell identity = Cell.missing("n/a (a matrix with itself)");
+        rows.row(groundTruthRow(TASKONOMY_WINRATE, agreement, agreementP, self, identity, published, values));
+        rows.row(groundTruthRow(TASKONOMY_AFFINITY, self, identity, agreement, agreementP, published, values));
         for (String method : ATTRIBUTION_METHODS) {
-            String note = "not reproduced (published reference row)";
-            rows.add(List.of(method, note, NA, NA, NA, note, NA, NA, NA, published.value(method, "affinity"),
-                    published.value(method, "winrate"), NA, NA));
+            Cell note = Cell.missing("not reproduced (published reference row)");
+            rows.row(method, note, NA, NA, NA, note, NA, NA, NA, published.value(method, "affinity"),
+                    published.value(method, "winrate"), NA, NA);
         }
         for (String method : TaskonomyMethods.methods().keySet()) {
             List<Object> row = new ArrayList<>(List.of(method));
@@ -180,18 +185,11 @@ public final class Table3 implements Experiment {
             }
             addPublished(method, cells.get(method).get(TaskonomyMatrix.AFFINITY).score().mean(),
                     cells.get(method).get(TaskonomyMatrix.WINRATE).score().mean(), published, row, values);
-            rows.add(row);
+            rows.row(row);
         }
         List<ResultTable> tables = new ArrayList<>();
-        tables.add(new ResultTable(name(), "Table 3: mean Spearman against the Taskonomy matrices, with "
-                + settings.levelPercent() + " bootstrap intervals and permutation p-values", List.of("method",
-                        "affinity", "affinity_ci_lower", "affinity_ci_upper", "affinity_p", "winrate",
-                        "winrate_ci_lower", "winrate_ci_upper", "winrate_p", "published_affinity",
-                        "published_winrate", "affinity_difference", "winrate_difference"), rows, values));
-        tables.add(ResultTable.of(name() + "-time", "Table 3, wall time (measured here; it varies from run to"
-                + " run, so it is kept out of table3.csv, which is byte-identical for the same inputs)",
-                List.of("method", "features_load_s", "dds_s", "total_s", "published_total_s", "what"),
-                timeRows(computed, read.getValue(), inputs, published)));
+        tables.add(rows.published(values).build());
+        tables.add(timeTable(computed, read.getValue(), inputs, published));
 
         String summary = "Each number is the mean over the 17 Taskonomy target tasks of the per-target Spearman"
                 + " correlation. " + inputs.describe() + " DDS: z-score, unbiased CKA; TaskonomyMethods.RSA: raw features, 1 -"
@@ -258,24 +256,23 @@ public final class Table3 implements Experiment {
      */
     public static ResultTable cliTable(Computed computed, double loadSeconds, TaskonomyInputs inputs) {
         PublishedTable published = PublishedTable.table3();
-        List<List<Object>> rows = new ArrayList<>();
+        ResultTable.Builder rows = ResultTable.builder("table3", "Table 3 on " + inputs.path()).text("method")
+                .real("affinity", "winrate", "published_affinity", "published_winrate", "affinity_difference",
+                        "winrate_difference", "features_load_s", "dds_s", "published_total_s");
         double agreement = Correlation.mean(computed.agreement());
         double self = Correlation.mean(computed.selfAgreement());
-        rows.add(cliRow(TASKONOMY_WINRATE, agreement, self, NA, NA, published));
-        rows.add(cliRow(TASKONOMY_AFFINITY, self, agreement, NA, NA, published));
+        rows.row(cliRow(TASKONOMY_WINRATE, agreement, self, NA, NA, published));
+        rows.row(cliRow(TASKONOMY_AFFINITY, self, agreement, NA, NA, published));
         for (String method : ATTRIBUTION_METHODS) {
-            List<Object> row = new ArrayList<>(List.of(method, NA, NA, published.value(method, "affinity"),
-                    published.value(method, "winrate"), NA, NA, NA, NA, published.value(method, "total_time_s")));
-            rows.add(row);
+            rows.row(method, NA, NA, published.value(method, "affinity"), published.value(method, "winrate"), NA, NA,
+                    NA, NA, published.value(method, "total_time_s"));
         }
         for (String method : TaskonomyMethods.methods().keySet()) {
-            rows.add(cliRow(method, computed.scores().get(method).get(TaskonomyMatrix.AFFINITY).mean(),
+            rows.row(cliRow(method, computed.scores().get(method).get(TaskonomyMatrix.AFFINITY).mean(),
                     computed.scores().get(method).get(TaskonomyMatrix.WINRATE).mean(), loadSeconds,
                     computed.ddsSeconds().get(method), published));
         }
-        return ResultTable.of("table3", "Table 3 on " + inputs.path(), List.of("method", "affinity", "winrate",
-                "published_affinity", "published_winrate", "affinity_difference", "winrate_difference",
-                "features_load_s", "dds_s", "published_total_s"), rows);
+        return rows.build();
     }
 
     private static List<Object> cliRow(String method, double affinity, double winrate, Object load, Object dds,
@@ -288,7 +285,7 @@ public final class Table3 implements Experiment {
 
     private static List<Object> groundTruthRow(String method, double affinity, Object affinityP, double winrate,
             Object winrateP, PublishedTable published, List<PublishedValue> values) {
-        String noImages = "n/a (no images)";
+        Cell noImages = Cell.missing("n/a (no images)");
         List<Object> row = new ArrayList<>(List.of(method, affinity, noImages, noImages, affinityP, winrate,
                 noImages, noImages, winrateP));
         addPublished(method, affinity, winrate, published, row, values);
@@ -306,24 +303,26 @@ public final class Table3 implements Experiment {
                 PublishedTable.THREE_DECIMALS, "paper Table 3"));
     }
 
-    private static List<List<Object>> timeRows(Computed computed, double loadSeconds, TaskonomyInputs inputs,
+    private static ResultTable timeTable(Computed computed, double loadSeconds, TaskonomyInputs inputs,
             PublishedTable published) {
-        List<List<Object>> rows = new ArrayList<>();
+        ResultTable.Builder rows = ResultTable.builder("table3-time", "Table 3, wall time (measured here; it varies"
+                + " from run to run, so it is kept out of table3.csv, which is byte-identical for the same inputs)")
+                .text("method").real("features_load_s", "dds_s", "total_s", "published_total_s").text("what");
         for (String method : List.of(TASKONOMY_WINRATE, TASKONOMY_AFFINITY)) {
-            rows.add(List.of(method, NA, NA, NA, published.value(method, "total_time_s"),
-                    "published only: training the Taskonomy transfer networks"));
+            rows.row(method, NA, NA, NA, published.value(method, "total_time_s"),
+                    "published only: training the Taskonomy transfer networks");
         }
         for (String method : ATTRIBUTION_METHODS) {
-            rows.add(List.of(method, NA, NA, NA, published.value(method, "total_time_s"),
-                    "published only: attribution maps of the Taskonomy networks"));
+            rows.row(method, NA, NA, NA, published.value(method, "total_time_s"),
+                    "published only: attribution maps of the Taskonomy networks");
         }
         for (String method : TaskonomyMethods.methods().keySet()) {
             double dds = computed.ddsSeconds().get(method);
-            rows.add(List.of(method, loadSeconds, dds, loadSeconds + dds, published.value(method, "total_time_s"),
+            rows.row(method, loadSeconds, dds, loadSeconds + dds, published.value(method, "total_time_s"),
                     "measured: reading " + inputs.path().getFileName() + " (all models and images), then one DDS"
                             + " matrix over " + inputs.models().size() + " models x " + inputs.images()
-                            + " images; published: 74.8 s of forward passes plus DDS"));
+                            + " images; published: 74.8 s of forward passes plus DDS");
         }
-        return rows;
+        return rows.build();
     }
 }

@@ -1,6 +1,5 @@
 package org.dds.experiments.taskonomy;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -55,17 +54,17 @@ public final class TaskonomyAgreement implements Experiment {
         List<String> tasks = affinity.tasks();
 
         double published = PublishedTable.table3().value("Taskonomy affinity", "winrate");
-        ResultTable summary = new ResultTable(name(), "Agreement of the Taskonomy affinity and winrate matrices",
-                List.of("quantity", "reproduced", "published", "difference"),
-                List.of(List.of(QUANTITY, mean, published, mean - published)),
-                List.of(new PublishedValue(QUANTITY, mean, published, PublishedTable.THREE_DECIMALS,
-                        "paper Table 3")));
-        List<List<Object>> rows = new ArrayList<>();
+        ResultTable summary = ResultTable.builder(name(), "Agreement of the Taskonomy affinity and winrate matrices")
+                .text("quantity").real("reproduced", "published", "difference")
+                .row(QUANTITY, mean, published, mean - published)
+                .published(new PublishedValue(QUANTITY, mean, published, PublishedTable.THREE_DECIMALS,
+                        "paper Table 3"))
+                .build();
+        ResultTable.Builder perTask = ResultTable.builder(name() + "-per-task",
+                "Spearman(affinity[:, j], winrate[:, j]) per target task j").text("target").real("spearman");
         for (int j = 0; j < rho.length; j++) {
-            rows.add(List.of(tasks.get(j), rho[j]));
+            perTask.row(tasks.get(j), rho[j]);
         }
-        ResultTable perTask = ResultTable.of(name() + "-per-task",
-                "Spearman(affinity[:, j], winrate[:, j]) per target task j", List.of("target", "spearman"), rows);
 
         String lowest = IntStream.range(0, rho.length).boxed().sorted(Comparator.comparingDouble(j -> rho[j]))
                 .limit(3).map(j -> String.format(Locale.ROOT, "%s (%.3f)", tasks.get(j), rho[j]))
@@ -76,6 +75,6 @@ public final class TaskonomyAgreement implements Experiment {
                 + " prints %.3f (difference %+.4f). The value is reported as computed, not adjusted to the paper."
                 + " The targets that agree least are %s.", rho.length, rho.length, mean, published,
                 mean - published, lowest);
-        return new ExperimentResult(name(), paperReference(), text, List.of(summary, perTask));
+        return new ExperimentResult(name(), paperReference(), text, List.of(summary, perTask.build()));
     }
 }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.dds.experiments.RequiredInput;
 import org.dds.groundtruth.files.GroundTruthLocator;
 import org.dds.groundtruth.runs.TrainingRun;
 import org.dds.groundtruth.runs.TrainingRuns;
+import org.dds.reports.Cell;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.PublishedValue;
 import org.dds.reports.ResultTable;
@@ -115,8 +115,10 @@ public final class Table5 implements Experiment {
      */
     public static ExperimentResult result(List<TrainingRun> runs, Path source) {
         Map<Integer, CSVRecord> published = published();
-        List<List<Object>> rows = new ArrayList<>();
-        List<PublishedValue> values = new ArrayList<>();
+        ResultTable.Builder table = ResultTable.builder("table5", "Transfer from ResNet-50 blocks (Table 5)")
+                .text("dataset", "task").integer("block").text("metric").real("reproduced", "published", "difference")
+                .integer("epochs").text("weights");
+        Cell none = Cell.missing("");
         Map<TrainingRun, Task> tasks = new LinkedHashMap<>();
         for (TrainingRun r : runs) {
             try {
@@ -133,15 +135,12 @@ public final class Table5 implements Experiment {
             CSVRecord row = published.get(r.block());
             Optional<Double> paper = row != null && row.isMapped(column)
                     ? Optional.of(Double.parseDouble(row.get(column))) : Optional.empty();
-            rows.add(List.of(r.dataset(), label, r.block(), r.metric(), r.value(),
-                    paper.<Object>map(v -> v).orElse(""), paper.<Object>map(v -> r.value() - v).orElse(""),
-                    r.epochs(), r.weights()));
-            paper.ifPresent(v -> values.add(new PublishedValue(column + " block " + r.block() + " (" + r.metric()
+            table.row(r.dataset(), label, r.block(), r.metric(), r.value(),
+                    paper.<Object>map(v -> v).orElse(none), paper.<Object>map(v -> r.value() - v).orElse(none),
+                    r.epochs(), r.weights());
+            paper.ifPresent(v -> table.published(new PublishedValue(column + " block " + r.block() + " (" + r.metric()
                     + ")", r.value(), v, halfUnit(row.get(column)), "paper Table 5")));
         }
-        ResultTable table = new ResultTable("table5", "Transfer from ResNet-50 blocks (Table 5)",
-                List.of("dataset", "task", "block", "metric", "reproduced", "published", "difference", "epochs",
-                        "weights"), rows, values);
         int cells = published.size() * (published.isEmpty() ? 0 : published.values().iterator().next().size() - 1);
         String text = String.format(Locale.ROOT, "%d finished run(s) read from %s, of the %d cells of paper Table 5."
                 + " Each value is the validation metric after the run's last epoch (edge: mean absolute error of the"
@@ -150,7 +149,7 @@ public final class Table5 implements Experiment {
                 + " values above 1 cannot be a mean absolute error of probabilities, so its edge metric is on another"
                 + " scale; compare the ranking of the blocks rather than the values.", results.size(), source,
                 cells);
-        return new ExperimentResult("table5", "paper Table 5", text, List.of(table));
+        return new ExperimentResult("table5", "paper Table 5", text, List.of(table.build()));
     }
 
     /** Half a unit in the last printed place, e.g. 0.005 for "18.09". */

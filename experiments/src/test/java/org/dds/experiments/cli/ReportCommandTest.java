@@ -26,10 +26,10 @@ class ReportCommandTest {
 
     /** A small run written the way reproduce writes one, without needing the ground truth. */
     private static Path written(Path dir) {
-        ResultTable perTask = new ResultTable("agreement-per-task", "Per task", List.of("target", "spearman"),
+        ResultTable perTask = ResultTable.inferred("agreement-per-task", "Per task", List.of("target", "spearman"),
                 List.of(List.of("edge2d", 0.80), List.of("edge3d", 0.97), List.of("reshade", 0.93)),
                 List.of(new PublishedValue("edge3d", 0.97, 0.988, 0.0005, "paper Table 3")));
-        ResultTable matrix = ResultTable.of("matrix", "Matrix", List.of("source", "a", "b"),
+        ResultTable matrix = ResultTable.inferred("matrix", "Matrix", List.of("source", "a", "b"),
                 List.of(List.of("a", 1.0, 0.5), List.of("b", 0.5, 1.0)));
         Report report = new Report("DDS reproduction", List.of(new ExperimentResult("agreement", "paper Table 3",
                 "Made up.", List.of(perTask, matrix)).withCharts(ChartSpec.heatmap("matrix"))),

@@ -105,13 +105,13 @@ class LayerSelectionTest {
         assertThat(r.tables()).extracting(ResultTable::id).containsExactly("fig4-families", "fig4-best-block",
                 "fig4-matrix");
         ResultTable families = r.tables().get(0);
-        assertThat(families.columns()).containsExactly("block", "mean_2D", "mean_3D", "mean_semantic",
+        assertThat(families.columnNames()).containsExactly("block", "mean_2D", "mean_3D", "mean_semantic",
                 "most_similar_family", "margin", "paper_most_similar_family", "agrees");
         assertThat(families.rows()).extracting(row -> row.get(0) + " " + row.get(4) + " " + row.get(6) + " "
                 + row.get(7)).containsExactly("block1 2D 2D yes", "block2 " + families.rows().get(1).get(4)
                         + " no clear preference n/a (paper: no clear preference)", "block3 3D 3D yes",
                         "block4 semantic semantic yes");
-        assertThat(r.tables().get(2).columns()).as("reproduce keeps the 20 Taskonomy models only").hasSize(21)
+        assertThat(r.tables().get(2).columnNames()).as("reproduce keeps the 20 Taskonomy models only").hasSize(21)
                 .doesNotContain("pascal_voc_segmentation");
         assertThat(r.summary()).contains("4 blocks and 20 task models on the first 150 images");
     }
@@ -134,10 +134,10 @@ class LayerSelectionTest {
                 OptionalInt.of(100), false);
         ExperimentResult r = figure.run(new ExperimentContext(GroundTruthLocator.system().locate(), Optional.empty(),
                 false, 1, line -> { }));
-        assertThat(r.tables().get(0).columns()).contains("mean_geometry", "mean_flat");
+        assertThat(r.tables().get(0).columnNames()).contains("mean_geometry", "mean_flat");
         assertThat(r.summary()).contains("first 100 images",
                 "left out of the means: autoencoder, class_1000, class_places");
-        assertThat(r.tables().get(0).rows().get(2).get(3)).as("block3 -> geometry (rgb2depth, 3D)")
+        assertThat(r.tables().get(0).text(2, "most_similar_family")).as("block3 -> geometry (rgb2depth, 3D)")
                 .isEqualTo("geometry");
     }
 

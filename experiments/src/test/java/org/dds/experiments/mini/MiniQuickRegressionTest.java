@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.ResultTable;
@@ -59,10 +58,10 @@ class MiniQuickRegressionTest {
     }
 
     private static double mean(ResultTable summary, String method, String diagonal) {
-        for (List<Object> row : summary.rows()) {
-            if (row.get(0).toString().startsWith(method) && row.get(1).equals("transfer")
-                    && row.get(2).equals(diagonal)) {
-                return (Double) row.get(3);
+        for (int row = 0; row < summary.rowCount(); row++) {
+            if (summary.text(row, "method").startsWith(method) && summary.text(row, "ground truth").equals("transfer")
+                    && summary.text(row, "diagonal").equals(diagonal)) {
+                return summary.real(row, "mean spearman");
             }
         }
         throw new AssertionError("no row " + method + " / " + diagonal);

@@ -20,6 +20,7 @@ import org.dds.mini.MiniBenchmark;
 import org.dds.mini.MiniConfig;
 import org.dds.mini.MiniResults;
 import org.dds.mini.MiniTask;
+import org.dds.reports.Cell;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.ResultTable;
 import org.junit.jupiter.api.Test;
@@ -48,17 +49,19 @@ class MiniTaskonomyTest {
 
         ExperimentResult e = MiniTaskonomy.evaluate(r, new MiniTaskonomy.Settings(5, 99, 0.9), 1, l -> { });
         ResultTable summary = table(e, "mini-summary");
-        for (List<Object> row : summary.rows()) {
-            if (row.get(0).toString().startsWith("DDS (zscore, cosine") && row.get(1).equals("transfer")) {
+        for (int row = 0; row < summary.rowCount(); row++) {
+            if (summary.text(row, "method").startsWith("DDS (zscore, cosine")
+                    && summary.text(row, "ground truth").equals("transfer")) {
                 // Pearson of identical rank vectors: 1 up to rounding.
-                assertThat((Double) row.get(3)).isCloseTo(1.0, within(1e-12));
+                assertThat(summary.real(row, "mean spearman")).isCloseTo(1.0, within(1e-12));
                 // 9 targets, each column shuffled independently: only the identity reaches a mean of 1.
-                assertThat((Double) row.get(6)).isEqualTo(1 / 100.0);
+                assertThat(summary.real(row, "p value")).isEqualTo(1 / 100.0);
             }
         }
-        for (List<Object> row : table(e, "mini-layer-agreement").rows()) {
-            assertThat(row.get(4)).isEqualTo("yes");
-            assertThat((Double) row.get(5)).isCloseTo(1.0, within(1e-12));
+        ResultTable agreement = table(e, "mini-layer-agreement");
+        for (int row = 0; row < agreement.rowCount(); row++) {
+            assertThat(agreement.text(row, "agree")).isEqualTo("yes");
+            assertThat(agreement.real(row, "spearman")).isCloseTo(1.0, within(1e-12));
         }
         assertThat(e.summary()).contains("for 9 of 9 targets");
     }
@@ -77,7 +80,7 @@ class MiniTaskonomyTest {
         blocks[0][0] = 1; // column 0 varies; the others are constant, so their Spearman is undefined
         ExperimentResult e = MiniTaskonomy.evaluate(results(transfer, blocks),
                 new MiniTaskonomy.Settings(4, 50, 0.95), 1, l -> { });
-        assertThat(table(e, "mini-layer-agreement").rows().get(1).get(5)).isEqualTo("undefined (constant)");
+        assertThat(table(e, "mini-layer-agreement").cell(1, "spearman")).isEqualTo(Cell.missing("undefined (constant)"));
         assertThat(e.tables()).extracting(ResultTable::id).contains("mini-transfer", "mini-winrate", "mini-dds",
                 "mini-summary", "mini-per-target", "mini-table2-transfer", "mini-table2-transfer-nodiag",
                 "mini-table2-winrate", "mini-table2-winrate-nodiag", "mini-layer-transfer", "mini-layer-dds",

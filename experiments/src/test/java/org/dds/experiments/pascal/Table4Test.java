@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 
 import org.dds.core.kernel.FunctionType;
 import org.dds.experiments.ExperimentContext;
 import org.dds.groundtruth.files.GroundTruthLocator;
+import org.dds.reports.Cell;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.PublishedValue;
 import org.dds.reports.ResultTable;
@@ -57,27 +59,29 @@ class Table4Test {
                 .containsExactly("table4-pascal_5000", "table4-pascal_5000-draws", "table4-pascal_5000-sources");
 
         ResultTable summary = r.tables().get(0);
-        assertThat(summary.columns()).containsExactly("f", "mean", "sd", "ci95_low", "ci95_high", "paper_mean",
+        assertThat(summary.columnNames()).containsExactly("f", "mean", "sd", "ci95_low", "ci95_high", "paper_mean",
                 "paper_sd", "paper_difference", "notebook_mean", "notebook_difference");
-        assertThat(summary.rows()).extracting(row -> row.get(0))
+        assertThat(IntStream.range(0, summary.rowCount()).mapToObj(row -> summary.text(row, "f")))
                 .containsExactly("rbf", "laplacian", "linear", "pearson", "euclidean", "cosine");
-        List<Object> cosine = summary.rows().get(5);
-        assertThat(cosine.get(5)).as("paper mean").isEqualTo(0.722);
-        assertThat(cosine.get(6)).as("paper sd").isEqualTo(0.049);
-        assertThat((double) cosine.get(7)).isCloseTo((double) cosine.get(1) - 0.722, within(1e-15));
-        assertThat(summary.rows().get(0).get(5)).as("no paper value for rbf").isEqualTo("");
-        assertThat(summary.rows().get(0).get(8)).as("notebook rbf").isEqualTo(0.754);
+        int cosine = 5;
+        assertThat(summary.real(cosine, "paper_mean")).as("paper mean").isEqualTo(0.722);
+        assertThat(summary.real(cosine, "paper_sd")).as("paper sd").isEqualTo(0.049);
+        assertThat(summary.real(cosine, "paper_difference")).isCloseTo(summary.real(cosine, "mean") - 0.722,
+                within(1e-15));
+        assertThat(summary.cell(0, "paper_mean")).as("no paper value for rbf").isEqualTo(Cell.missing(""));
+        assertThat(summary.real(0, "notebook_mean")).as("notebook rbf").isEqualTo(0.754);
 
         ResultTable draws = r.tables().get(1);
         assertThat(draws.rows()).hasSize(3);
-        double meanOfDraws = draws.rows().stream().mapToDouble(row -> (double) row.get(6)).average().orElseThrow();
-        assertThat((double) cosine.get(1)).as("mean = mean of the draws' cosine column")
+        double meanOfDraws = IntStream.range(0, draws.rowCount()).mapToDouble(row -> draws.real(row, "cosine"))
+                .average().orElseThrow();
+        assertThat(summary.real(cosine, "mean")).as("mean = mean of the draws' cosine column")
                 .isCloseTo(meanOfDraws, within(1e-15));
 
         ResultTable sources = r.tables().get(2);
         assertThat(sources.rows()).hasSize(17);
-        assertThat(sources.rows().get(0).subList(0, 2)).as("first Pascal VOC source, paper_tables.md")
-                .containsExactly("autoencoder", 0.590164306133055);
+        assertThat(sources.text(0, "source")).as("first Pascal VOC source, paper_tables.md").isEqualTo("autoencoder");
+        assertThat(sources.real(0, "pascal_voc_miou")).isEqualTo(0.590164306133055);
 
         List<PublishedValue> published = summary.published();
         assertThat(published).hasSize(8);

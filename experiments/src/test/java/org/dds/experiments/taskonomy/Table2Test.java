@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.dds.core.MapShape;
 import org.dds.core.kernel.FunctionType;
@@ -18,6 +19,7 @@ import org.dds.experiments.evaluation.AblationGrid;
 import org.dds.experiments.evaluation.Scoring;
 import org.dds.experiments.evaluation.TaskonomyInputs;
 import org.dds.experiments.evaluation.TaskonomyMatrix;
+import org.dds.reports.Cell;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.PublishedValue;
 import org.dds.reports.ResultTable;
@@ -81,13 +83,13 @@ class Table2Test {
                 "table2-cells", "table2-references", "table2-per-task", "table2-per-task-p");
         for (TaskonomyMatrix m : List.of(TaskonomyMatrix.WINRATE, TaskonomyMatrix.AFFINITY)) {
             ResultTable grid = table("table2-" + m.cliName());
-            assertThat(String.join(",", grid.columns())).isEqualTo("norm,linear,rbf,laplacian,pearson,euclidean,cosine");
-            assertThat(grid.rows()).extracting(r -> r.get(0)).containsExactly("identity", "centering", "zscore",
-                    "batch_norm", "instance_norm", "layer_norm", "group_norm");
+            assertThat(String.join(",", grid.columnNames())).isEqualTo("norm,linear,rbf,laplacian,pearson,euclidean,cosine");
+            assertThat(IntStream.range(0, grid.rowCount()).mapToObj(r -> grid.text(r, "norm"))).containsExactly(
+                    "identity", "centering", "zscore", "batch_norm", "instance_norm", "layer_norm", "group_norm");
             Map<String, Double> means = new HashMap<>();
-            for (List<Object> row : grid.rows()) {
-                for (int c = 1; c < 7; c++) {
-                    means.put(row.get(0) + "/" + grid.columns().get(c), (Double) row.get(c));
+            for (int row = 0; row < grid.rowCount(); row++) {
+                for (String f : grid.columnNames().subList(1, 7)) {
+                    means.put(grid.text(row, "norm") + "/" + f, grid.real(row, f));
                 }
             }
             assertOracle("synth20_f64", m, means);
@@ -108,7 +110,9 @@ class Table2Test {
                 .extracting(PublishedValue::published).containsExactly(0.734, 0.729);
         ResultTable refs = table("table2-references");
         assertThat(refs.rows()).hasSize(6);
-        assertThat(refs.rows().get(2)).startsWith("winrate", "paper Table 2 (captioned winrate)", 36);
+        assertThat(refs.text(2, "against")).isEqualTo("winrate");
+        assertThat(refs.text(2, "reference")).isEqualTo("paper Table 2 (captioned winrate)");
+        assertThat(refs.integer(2, "cells")).isEqualTo(36L);
         assertThat(result.summary()).contains("matches no published table to its rounding", "all 48 images");
     }
 
@@ -127,17 +131,18 @@ class Table2Test {
         assertThat(cells.rows()).hasSize(84);
         ResultTable perTask = table("table2-per-task");
         ResultTable perTaskP = table("table2-per-task-p");
-        assertThat(perTask.columns()).hasSize(3 + 17).contains("segmentsemantic_rb");
+        assertThat(perTask.columnNames()).hasSize(3 + 17).contains("segmentsemantic_rb");
         for (int r = 0; r < 84; r++) {
-            List<Object> row = cells.rows().get(r);
-            double mean = (Double) row.get(3);
-            assertThat((Double) row.get(4)).as("interval in order").isLessThanOrEqualTo((Double) row.get(5));
-            assertThat((Double) row.get(6)).as("p-value of %s", row).isBetween(1.0 / 100, 1.0);
-            double[] rho = perTask.rows().get(r).subList(3, 20).stream().mapToDouble(v -> (Double) v).toArray();
+            List<Cell> row = cells.rows().get(r);
+            double mean = cells.real(r, "spearman");
+            assertThat(cells.real(r, "ci_lower")).as("interval in order").isLessThanOrEqualTo(cells.real(r, "ci_upper"));
+            assertThat(cells.real(r, "p_value")).as("p-value of %s", row).isBetween(1.0 / 100, 1.0);
+            int at = r;
+            double[] rho = IntStream.range(3, 20).mapToDouble(c -> perTask.number(at, c)).toArray();
             assertThat(Correlation.mean(rho)).as("mean of the per-task vector of %s", row)
                     .isCloseTo(mean, within(1e-12));
-            for (Object p : perTaskP.rows().get(r).subList(3, 20)) {
-                assertThat((Double) p).isBetween(1.0 / 100, 1.0);
+            for (int c = 3; c < 20; c++) {
+                assertThat(perTaskP.number(r, c)).isBetween(1.0 / 100, 1.0);
             }
         }
     }

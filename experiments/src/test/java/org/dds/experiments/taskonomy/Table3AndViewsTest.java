@@ -3,10 +3,13 @@ package org.dds.experiments.taskonomy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.dds.core.stats.Correlation;
 import org.dds.experiments.ExperimentContext;
+import org.dds.reports.Cell;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.PublishedValue;
 import org.dds.reports.ResultTable;
@@ -67,8 +70,26 @@ class Table3AndViewsTest {
         perTask = new PerTaskCorrelations().run(c, Fixtures.SMALL);
     }
 
-    private static List<Object> row(ResultTable t, Object... key) {
-        return t.rows().stream().filter(r -> r.subList(0, key.length).equals(List.of(key))).findFirst()
+    /** A row of a table, read by column index. */
+    private record Row(ResultTable table, int index) {
+        double num(int column) {
+            return table.number(index, column);
+        }
+
+        Cell cell(int column) {
+            return table.cell(index, column);
+        }
+
+        List<String> texts() {
+            return table.rows().get(index).stream().map(Cell::text).toList();
+        }
+    }
+
+    /** The first row whose leading cells read as the key (an integer key matches an integer cell). */
+    private static Row row(ResultTable t, Object... key) {
+        List<String> wanted = Arrays.stream(key).map(String::valueOf).toList();
+        return IntStream.range(0, t.rowCount()).filter(r -> t.rows().get(r).subList(0, key.length).stream()
+                .map(Cell::text).toList().equals(wanted)).mapToObj(r -> new Row(t, r)).findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + List.of(key) + " in " + t.id()));
     }
 
@@ -79,25 +100,25 @@ class Table3AndViewsTest {
     @Test
     void table3HasThePapersRowsWithTheComputedOnesMatchingTheOracle() {
         ResultTable t = table(table3, "table3");
-        assertThat(t.rows()).extracting(r -> r.get(0)).containsExactly("Taskonomy winrate", "Taskonomy affinity",
+        assertThat(IntStream.range(0, t.rowCount()).mapToObj(r -> t.text(r, "method"))).containsExactly("Taskonomy winrate", "Taskonomy affinity",
                 "saliency", "DeepLIFT", "epsilon-LRP", "RSA", "DDS (f = cosine)", "DDS (f = Laplacian)");
-        assertThat(t.columns()).startsWith("method", "affinity", "affinity_ci_lower", "affinity_ci_upper",
+        assertThat(t.columnNames()).startsWith("method", "affinity", "affinity_ci_lower", "affinity_ci_upper",
                 "affinity_p", "winrate");
         double[][] expected = {{RSA_AFFINITY, RSA_WINRATE}, {COSINE_AFFINITY, COSINE_WINRATE},
             {LAPLACIAN_AFFINITY, LAPLACIAN_WINRATE}};
         String[] methods = {"RSA", "DDS (f = cosine)", "DDS (f = Laplacian)"};
         for (int k = 0; k < 3; k++) {
-            List<Object> r = row(t, methods[k]);
-            assertThat((Double) r.get(1)).as(methods[k]).isCloseTo(expected[k][0], within(Fixtures.ORACLE));
-            assertThat((Double) r.get(5)).as(methods[k]).isCloseTo(expected[k][1], within(Fixtures.ORACLE));
-            assertThat((Double) r.get(2)).isLessThanOrEqualTo((Double) r.get(3));
-            assertThat((Double) r.get(4)).isBetween(0.01, 1.0);
+            Row r = row(t, methods[k]);
+            assertThat(r.num(1)).as(methods[k]).isCloseTo(expected[k][0], within(Fixtures.ORACLE));
+            assertThat(r.num(5)).as(methods[k]).isCloseTo(expected[k][1], within(Fixtures.ORACLE));
+            assertThat(r.num(2)).isLessThanOrEqualTo(r.num(3));
+            assertThat(r.num(4)).isBetween(0.01, 1.0);
         }
-        List<Object> winrate = row(t, "Taskonomy winrate");
-        assertThat((Double) winrate.get(1)).as("affinity vs winrate").isCloseTo(AGREEMENT, within(ALGEBRAIC));
-        assertThat((Double) winrate.get(5)).as("winrate vs itself").isCloseTo(1.0, within(ALGEBRAIC));
-        assertThat((Double) row(t, "Taskonomy affinity").get(5)).isCloseTo(AGREEMENT, within(ALGEBRAIC));
-        assertThat(row(t, "saliency")).contains("not reproduced (published reference row)", 0.605, 0.6);
+        Row winrate = row(t, "Taskonomy winrate");
+        assertThat(winrate.num(1)).as("affinity vs winrate").isCloseTo(AGREEMENT, within(ALGEBRAIC));
+        assertThat(winrate.num(5)).as("winrate vs itself").isCloseTo(1.0, within(ALGEBRAIC));
+        assertThat(row(t, "Taskonomy affinity").num(5)).isCloseTo(AGREEMENT, within(ALGEBRAIC));
+        assertThat(row(t, "saliency").texts()).contains("not reproduced (published reference row)", "0.605", "0.6");
     }
 
     /** Published values from paper Table 3 (../shared/published/paper_tables.md). */
@@ -117,37 +138,39 @@ class Table3AndViewsTest {
     @Test
     void wallTimeIsMeasuredForTheComputedRowsAndPublishedForTheOthers() {
         ResultTable time = table(table3, "table3-time");
-        assertThat(time.columns()).containsExactly("method", "features_load_s", "dds_s", "total_s",
+        assertThat(time.columnNames()).containsExactly("method", "features_load_s", "dds_s", "total_s",
                 "published_total_s", "what");
         for (String m : List.of("RSA", "DDS (f = cosine)", "DDS (f = Laplacian)")) {
-            List<Object> r = row(time, m);
-            double load = (Double) r.get(1);
-            double dds = (Double) r.get(2);
+            Row r = row(time, m);
+            double load = r.num(1);
+            double dds = r.num(2);
             assertThat(load).as("%s: reading took time", m).isPositive();
             assertThat(dds).as("%s: DDS took time", m).isPositive();
-            assertThat((Double) r.get(3)).isCloseTo(load + dds, within(ALGEBRAIC));
+            assertThat(r.num(3)).isCloseTo(load + dds, within(ALGEBRAIC));
         }
-        assertThat(row(time, "DDS (f = Laplacian)").get(4)).as("paper Table 3").isEqualTo(103.36);
-        assertThat(row(time, "DeepLIFT")).contains("n/a", 3300.0);
+        assertThat(row(time, "DDS (f = Laplacian)").num(4)).as("paper Table 3").isEqualTo(103.36);
+        assertThat(row(time, "DeepLIFT").texts()).contains("n/a", "3300.0");
     }
 
     @Test
     void perTaskVectorsMatchTheOracleAndAverageToTable3() {
         ResultTable long_ = table(perTask, "per-task");
         assertThat(long_.rows()).hasSize(3 * 2 * 17);
-        List<String> targets = table(perTask, "per-task-wide").rows().stream().map(r -> (String) r.get(0)).toList();
+        ResultTable wideTable = table(perTask, "per-task-wide");
+        List<String> targets = IntStream.range(0, wideTable.rowCount()).mapToObj(r -> wideTable.text(r, "target"))
+                .toList();
         assertThat(targets).hasSize(17).startsWith("autoencoder");
         double[] rho = new double[17];
         for (int j = 0; j < 17; j++) {
-            List<Object> r = row(long_, "DDS (f = cosine)", "winrate", targets.get(j));
-            rho[j] = (Double) r.get(3);
+            Row r = row(long_, "DDS (f = cosine)", "winrate", targets.get(j));
+            rho[j] = r.num(3);
             assertThat(rho[j]).as(targets.get(j)).isCloseTo(COSINE_PER_TASK_WINRATE[j], within(Fixtures.ORACLE));
-            assertThat((Double) r.get(4)).isLessThanOrEqualTo((Double) r.get(5));
-            assertThat((Double) r.get(6)).isBetween(0.01, 1.0);
+            assertThat(r.num(4)).isLessThanOrEqualTo(r.num(5));
+            assertThat(r.num(6)).isBetween(0.01, 1.0);
         }
         assertThat(Correlation.mean(rho)).isCloseTo(COSINE_WINRATE, within(Fixtures.ORACLE));
         ResultTable wide = table(perTask, "per-task-wide");
-        assertThat(wide.columns()).hasSize(7).contains("DDS (f = Laplacian) vs affinity");
+        assertThat(wide.columnNames()).hasSize(7).contains("DDS (f = Laplacian) vs affinity");
     }
 
     @Test
@@ -167,9 +190,9 @@ class Table3AndViewsTest {
                 .allSatisfy(p -> assertThat(p.quantity()).contains("cka unbiased"));
     }
 
-    private static void assertRow(List<Object> row, double[] expected, String what) {
+    private static void assertRow(Row row, double[] expected, String what) {
         for (int f = 0; f < 6; f++) {
-            assertThat((Double) row.get(2 + f)).as("%s, column %d", what, f)
+            assertThat(row.num(2 + f)).as("%s, column %d", what, f)
                     .isCloseTo(expected[f], within(Fixtures.ORACLE));
         }
     }
@@ -182,17 +205,17 @@ class Table3AndViewsTest {
         ExperimentResult r = new ImageCount().run(Fixtures.context(Fixtures.oracle("synth20_f64")), Fixtures.SMALL);
         ResultTable t = r.tables().get(0);
         assertThat(t.rows()).hasSize(6);
-        assertThat((Double) row(t, 10, "winrate").get(2)).isCloseTo(FIRST_K[0][0], within(Fixtures.ORACLE));
-        assertThat((Double) row(t, 10, "affinity").get(2)).isCloseTo(FIRST_K[0][1], within(Fixtures.ORACLE));
-        assertThat((Double) row(t, 20, "winrate").get(2)).isCloseTo(FIRST_K[1][0], within(Fixtures.ORACLE));
-        assertThat((Double) row(t, 20, "affinity").get(2)).isCloseTo(FIRST_K[1][1], within(Fixtures.ORACLE));
-        assertThat((Double) row(t, 48, "winrate").get(2)).as("all images = Table 3")
+        assertThat(row(t, 10, "winrate").num(2)).isCloseTo(FIRST_K[0][0], within(Fixtures.ORACLE));
+        assertThat(row(t, 10, "affinity").num(2)).isCloseTo(FIRST_K[0][1], within(Fixtures.ORACLE));
+        assertThat(row(t, 20, "winrate").num(2)).isCloseTo(FIRST_K[1][0], within(Fixtures.ORACLE));
+        assertThat(row(t, 20, "affinity").num(2)).isCloseTo(FIRST_K[1][1], within(Fixtures.ORACLE));
+        assertThat(row(t, 48, "winrate").num(2)).as("all images = Table 3")
                 .isCloseTo(COSINE_WINRATE, within(Fixtures.ORACLE));
-        assertThat(row(t, 48, "winrate")).contains("n/a (all images)");
-        List<Object> drawn = row(t, 10, "affinity");
-        assertThat(drawn.get(4)).isEqualTo(3);
-        assertThat((Double) drawn.get(6)).as("draws differ").isPositive();
-        assertThat((Double) drawn.get(7)).isLessThanOrEqualTo((Double) drawn.get(8));
+        assertThat(row(t, 48, "winrate").texts()).contains("n/a (all images)");
+        Row drawn = row(t, 10, "affinity");
+        assertThat(drawn.cell(4)).isEqualTo(new Cell.Int(3));
+        assertThat(drawn.num(6)).as("draws differ").isPositive();
+        assertThat(drawn.num(7)).isLessThanOrEqualTo(drawn.num(8));
         assertThat(t.published()).as("no 200-image row with 48 images").isEmpty();
     }
 }

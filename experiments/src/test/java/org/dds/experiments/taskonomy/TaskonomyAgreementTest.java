@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 import org.dds.core.testing.SharedData;
@@ -43,11 +42,11 @@ class TaskonomyAgreementTest {
         assertThat(p.published()).as("paper Table 3").isEqualTo(0.988);
         assertThat(p.matches()).as("the public files do not give the paper's number").isFalse();
 
-        List<List<Object>> rows = result.tables().get(1).rows();
-        assertThat(rows).hasSize(17);
-        assertThat(rows.get(14).get(0)).isEqualTo("vanishing_point_well_defined");
+        ResultTable perTask = result.tables().get(1);
+        assertThat(perTask.rowCount()).isEqualTo(17);
+        assertThat(perTask.text(14, "target")).isEqualTo("vanishing_point_well_defined");
         for (int j = 0; j < PER_TASK.length; j++) {
-            assertThat((Double) rows.get(j).get(1)).as("target %s", rows.get(j).get(0))
+            assertThat(perTask.real(j, "spearman")).as("target %s", perTask.text(j, "target"))
                     .isCloseTo(PER_TASK[j], within(ALGEBRAIC));
         }
         assertThat(result.summary()).contains("0.919434", "0.988", "autoencoder (0.661)");

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.dds.groundtruth.runs.BlockTransfer;
 import org.dds.groundtruth.runs.TrainingRun;
 import org.dds.groundtruth.runs.TrainingRuns;
+import org.dds.reports.ResultTable;
 import org.dds.training.task.Task;
 import org.dds.training.train.RunResult;
 import org.dds.training.train.Trainer;
@@ -59,8 +61,8 @@ class TrainingResultsContractTest {
             Path d = Files.createDirectories(dir.resolve(r[0]));
             Files.writeString(d.resolve(TrainingRuns.RESULT_CSV), RunResult.CSV_HEADER + "\n" + r[1] + "\n");
         }
-        List<List<Object>> rows = Table5.result(TrainingRuns.read(dir), dir).tables().get(0).rows();
-        assertThat(rows).extracting(row -> row.get(1) + " " + row.get(2)).containsExactly("edge 1", "depth 1",
-                "depth 2", "semantic 1");
+        ResultTable table = Table5.result(TrainingRuns.read(dir), dir).tables().get(0);
+        assertThat(IntStream.range(0, table.rowCount()).mapToObj(r -> table.text(r, "task") + " "
+                + table.integer(r, "block"))).containsExactly("edge 1", "depth 1", "depth 2", "semantic 1");
     }
 }

@@ -50,11 +50,11 @@ final class Bars {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         int longest = 0;
         double sum = 0;
-        for (List<Object> row : t.rows()) {
-            String category = row.get(label).toString();
+        for (int r = 0; r < t.rowCount(); r++) {
+            String category = t.cell(r, label).text();
             longest = Math.max(longest, category.length());
             for (String column : spec.valueColumns()) {
-                double v = ((Number) row.get(t.columnIndex(column))).doubleValue();
+                double v = t.number(r, column);
                 data.addValue(v, column, category);
                 sum += v;
             }

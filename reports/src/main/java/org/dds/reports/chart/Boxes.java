@@ -30,18 +30,17 @@ final class Boxes {
         ResultTable t = tables.get(spec.tableId());
         // series -> category -> draws, in the order they first appear
         Map<String, Map<String, List<Double>>> groups = new LinkedHashMap<>();
-        for (List<Object> row : t.rows()) {
+        for (int r = 0; r < t.rowCount(); r++) {
             for (String column : spec.valueColumns()) {
                 String category = spec.categoryColumn() == null ? column
-                        : row.get(t.columnIndex(spec.categoryColumn())).toString();
-                String series = spec.seriesColumn() == null ? "" : row.get(t.columnIndex(spec.seriesColumn()))
-                        .toString();
+                        : t.cell(r, spec.categoryColumn()).text();
+                String series = spec.seriesColumn() == null ? "" : t.cell(r, spec.seriesColumn()).text();
                 if (spec.categoryColumn() != null && spec.valueColumns().size() > 1) {
                     series = series.isEmpty() ? column : series + " " + column;
                 }
                 groups.computeIfAbsent(series.isEmpty() ? ALL : series, k -> new LinkedHashMap<>())
                         .computeIfAbsent(category, k -> new ArrayList<>())
-                        .add(((Number) row.get(t.columnIndex(column))).doubleValue());
+                        .add(t.number(r, column));
             }
         }
         DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();

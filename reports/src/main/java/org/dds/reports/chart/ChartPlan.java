@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.dds.reports.Cell;
+import org.dds.reports.CellType;
 import org.dds.reports.ChartSpec;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.Report;
@@ -108,7 +110,7 @@ public final class ChartPlan {
      * @return the chart its shape suggests, if any (see the class comment)
      */
     public static Optional<ChartSpec> defaultFor(ResultTable table) {
-        List<String> columns = table.columns();
+        List<String> columns = table.columnNames();
         int rows = table.rows().size();
         if (rows == 0 || columns.size() < 2) {
             return Optional.empty();
@@ -135,7 +137,7 @@ public final class ChartPlan {
             return false;
         }
         for (int r = 0; r < t.rows().size(); r++) {
-            if (!t.rowLabel(r).equals(t.columns().get(r + 1))) {
+            if (!t.rowLabel(r).equals(t.columns().get(r + 1).name())) {
                 return false;
             }
         }
@@ -146,9 +148,13 @@ public final class ChartPlan {
         if (t.rows().size() < 2 || t.columns().size() - 1 < MIN_GRID_COLUMNS) {
             return false;
         }
-        for (List<Object> row : t.rows()) {
-            for (Object cell : row.subList(1, row.size())) {
-                if (!(cell instanceof Double d) || d < -1 || d > 1) {
+        for (int c = 1; c < t.columns().size(); c++) {
+            if (t.columns().get(c).type() != CellType.REAL) {
+                return false;
+            }
+            for (int r = 0; r < t.rowCount(); r++) {
+                Cell cell = t.cell(r, c);
+                if (!cell.isNumber() || cell.number() < -1 || cell.number() > 1) {
                     return false;
                 }
             }
@@ -157,7 +163,8 @@ public final class ChartPlan {
     }
 
     private static boolean integral(ResultTable t, int column) {
-        return t.rows().stream().allMatch(r -> r.get(column) instanceof Integer || r.get(column) instanceof Long);
+        return t.columns().get(column).type() == CellType.INTEGER
+                && t.rows().stream().allMatch(r -> r.get(column).isNumber());
     }
 
     private static String lastTable(ExperimentResult r, ChartSpec c) {

@@ -62,7 +62,7 @@ final class Heatmaps {
             for (int r = 0; r < t.rows().size(); r++) {
                 rowLabels = Math.max(rowLabels, textWidth(t.rowLabel(r)));
             }
-            for (String c : t.columns().subList(1, t.columns().size())) {
+            for (String c : t.columnNames().subList(1, t.columns().size())) {
                 columnLabels = Math.max(columnLabels, textWidth(c));
             }
         }
@@ -90,7 +90,7 @@ final class Heatmaps {
         double max = Double.NEGATIVE_INFINITY;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
-                double v = ((Number) t.rows().get(r).get(c + 1)).doubleValue();
+                double v = t.number(r, c + 1);
                 int k = r * columns + c;
                 xyz[0][k] = c;
                 xyz[1][k] = r;
@@ -107,7 +107,7 @@ final class Heatmaps {
         for (int r = 0; r < rows; r++) {
             rowNames[r] = t.rowLabel(r);
         }
-        SymbolAxis x = axis(t.columns().subList(1, t.columns().size()).toArray(new String[0]), columns);
+        SymbolAxis x = axis(t.columnNames().subList(1, t.columns().size()).toArray(new String[0]), columns);
         x.setVerticalTickLabels(verticalLabels);
         SymbolAxis y = axis(rowNames, rows);
         y.setInverted(true);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.dds.reports.CellType;
 import org.dds.reports.ChartSpec;
 import org.dds.reports.ResultTable;
 import org.jfree.chart.ChartFactory;
@@ -34,17 +35,16 @@ final class Lines {
         ResultTable t = tables.get(spec.tableId());
         int x = t.columnIndex(spec.xColumn());
         Map<String, XYSeries> curves = new LinkedHashMap<>();
-        boolean integers = true;
-        for (List<Object> row : t.rows()) {
-            integers &= row.get(x) instanceof Integer || row.get(x) instanceof Long;
+        boolean integers = t.columns().get(x).type() == CellType.INTEGER;
+        for (int r = 0; r < t.rowCount(); r++) {
             for (String column : spec.yColumns()) {
                 String name = column;
                 if (spec.seriesColumn() != null) {
-                    String s = row.get(t.columnIndex(spec.seriesColumn())).toString();
+                    String s = t.cell(r, spec.seriesColumn()).text();
                     name = spec.yColumns().size() == 1 ? s : s + " " + column;
                 }
                 curves.computeIfAbsent(name, k -> new XYSeries(k, true, true)).add(
-                        ((Number) row.get(x)).doubleValue(), ((Number) row.get(t.columnIndex(column))).doubleValue());
+                        t.number(r, x), t.number(r, column));
             }
         }
         XYSeriesCollection data = new XYSeriesCollection();

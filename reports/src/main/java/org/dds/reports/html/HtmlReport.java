@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.dds.reports.Cell;
 import org.dds.reports.ChartSpec;
 import org.dds.reports.Checks;
 import org.dds.reports.ExperimentResult;
@@ -307,30 +308,30 @@ public final class HtmlReport {
                     + t.columns().size() + " columns)");
         }
         Element table = holder.appendElement("div").addClass("scroll").appendElement("table");
-        Element head = headerRow(table, t.columns());
+        Element head = headerRow(table, t.columnNames());
         for (int c = 0; c < t.columns().size(); c++) {
-            if (!t.rows().isEmpty() && t.isNumeric(t.columns().get(c))) {
+            if (!t.rows().isEmpty() && t.isNumeric(t.columns().get(c).name())) {
                 head.child(c).addClass("num");
             }
         }
         Element tbody = table.appendElement("tbody");
         for (int r = 0; r < t.rows().size(); r++) {
             Element tr = tbody.appendElement("tr");
-            List<Object> row = t.rows().get(r);
+            List<Cell> row = t.rows().get(r);
             for (int c = 0; c < row.size(); c++) {
-                Object cell = row.get(c);
-                Element td = tr.appendElement(c == 0 && !(cell instanceof Number) ? "th" : "td");
-                if (c == 0 && !(cell instanceof Number)) {
+                Cell cell = row.get(c);
+                Element td = tr.appendElement(c == 0 && !cell.isNumber() ? "th" : "td");
+                if (c == 0 && !cell.isNumber()) {
                     td.attr("scope", "row");
                 }
-                if (cell instanceof Number) {
+                if (cell.isNumber()) {
                     td.addClass("num");
                 }
                 List<PublishedValue> here = checks.at(r, c);
                 if (here.isEmpty()) {
                     td.text(Format.cell(cell));
-                    if (cell instanceof Double d) {
-                        td.attr("title", Double.toString(d));
+                    if (cell instanceof Cell.Real real) {
+                        td.attr("title", real.text());
                     }
                 } else {
                     checkedCell(td, cell, here);
@@ -358,10 +359,10 @@ public final class HtmlReport {
         }
     }
 
-    private static void checkedCell(Element td, Object cell, List<PublishedValue> here) {
+    private static void checkedCell(Element td, Cell cell, List<PublishedValue> here) {
         boolean ok = here.stream().anyMatch(PublishedValue::matches);
         td.addClass("check").addClass(ok ? OK : OFF);
-        StringBuilder tip = new StringBuilder("reproduced ").append(cell);
+        StringBuilder tip = new StringBuilder("reproduced ").append(cell.text());
         td.appendElement("span").addClass("v").text(Format.cell(cell));
         for (PublishedValue p : here) {
             Element line = td.appendElement("span").addClass("pub").addClass(p.matches() ? OK : OFF);

@@ -15,7 +15,10 @@ import java.util.TreeMap;
 
 import org.dds.core.DdsInputException;
 import org.dds.io.Json;
+import org.dds.reports.Cell;
+import org.dds.reports.CellType;
 import org.dds.reports.ChartSpec;
+import org.dds.reports.Column;
 import org.dds.reports.ExperimentResult;
 import org.dds.reports.InputFile;
 import org.dds.reports.Provenance;
@@ -40,17 +43,27 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * trailing content or a value the records refuse (a NaN, an unknown table in a chart) is one sentence naming the
  * file and the place in it.
  *
- * <p>Cells keep their type: a string is a JSON string, an {@link Integer} a JSON integer, a {@link Double} a JSON
- * number with a fraction or exponent (written by {@link Double#toString}, so it reads back to the same double), a
- * {@link Long} an object {@code {"long": n}}.
+ * <p>Version 2 (written since tables have typed columns): a table's {@code columns} are objects
+ * {@code {"name": "dds", "type": "real"}} with the type {@code text}, {@code integer} or {@code real}. A TEXT cell
+ * is a JSON string, an INTEGER cell a JSON integer, a REAL cell a JSON number (written by {@link Double#toString},
+ * so it reads back to the same double); in a numeric column a JSON string is a {@link Cell.Missing} note such as
+ * "n/a".
+ *
+ * <p>Version 1 (still read) wrote column names only, with an {@link Integer} as a JSON integer, a {@link Long} as
+ * an object {@code {"long": n}}, a {@link Double} as a JSON number with a fraction or exponent and a string as a
+ * JSON string. Its column types are inferred from the cells: a column whose numbers are all integers is INTEGER,
+ * one with a double is REAL (an integer there becomes its double), one without numbers is TEXT; a string in a
+ * numeric column becomes a {@link Cell.Missing} note.
  */
 public final class ResultsJson {
     /** Name of the results file in a run directory. */
     public static final String FILE = "results.json";
     /** The value of the {@code format} field. */
     public static final String FORMAT = "dds-results";
-    /** The format version this code writes and reads. */
-    public static final int VERSION = 1;
+    /** The format version this code writes; it reads this one and {@link #VERSION_1}. */
+    public static final int VERSION = 2;
+    /** The first format version, with untyped columns; still read. */
+    public static final int VERSION_1 = 1;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -225,21 +238,24 @@ public final class ResultsJson {
         g.writeStartObject();
         g.writeStringField("id", t.id());
         g.writeStringField("title", t.title());
-        writeStrings(g, "columns", t.columns());
+        g.writeArrayFieldStart("columns");
+        for (Column c : t.columns()) {
+            g.writeStartObject();
+            g.writeStringField("name", c.name());
+            g.writeStringField("type", c.type().jsonName());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeArrayFieldStart("rows");
-        for (List<Object> row : t.rows()) {
+        for (List<Cell> row : t.rows()) {
             g.writeStartArray();
-            for (Object cell : row) {
-                if (cell instanceof String s) {
-                    g.writeString(s);
-                } else if (cell instanceof Integer i) {
-                    g.writeNumber(i);
-                } else if (cell instanceof Long l) {
-                    g.writeStartObject();
-                    g.writeNumberField("long", l);
-                    g.writeEndObject();
+            for (Cell cell : row) {
+                if (cell instanceof Cell.Int i) {
+                    g.writeNumber(i.value());
+                } else if (cell instanceof Cell.Real r) {
+                    g.writeNumber(r.value());
                 } else {
-                    g.writeNumber((Double) cell);
+                    g.writeString(cell.text());
                 }
             }
             g.writeEndArray();
@@ -315,14 +331,15 @@ public final class ResultsJson {
             throw new Malformed(root.where("format") + " is '" + format + "', expected '" + FORMAT + "'");
         }
         long version = root.integer("version");
-        if (version != VERSION) {
-            throw new Malformed(root.where("version") + " is " + version + " but this dds reads version " + VERSION);
+        if (version != VERSION && version != VERSION_1) {
+            throw new Malformed(root.where("version") + " is " + version + " but this dds reads versions "
+                    + VERSION_1 + " and " + VERSION);
         }
         String title = root.string("title");
         Provenance provenance = readProvenance(root.object("provenance"));
         List<ExperimentResult> results = new ArrayList<>();
         for (Node r : root.array("results")) {
-            results.add(r.build(() -> readResult(r)));
+            results.add(r.build(() -> readResult(r, version)));
         }
         List<SkippedExperiment> skipped = new ArrayList<>();
         for (Node s : root.array("skipped")) {
@@ -364,11 +381,11 @@ public final class ResultsJson {
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
-    private static ExperimentResult readResult(Node r) {
+    private static ExperimentResult readResult(Node r, long version) {
         r.only("name", "reference", "summary", "tables", "charts");
         List<ResultTable> tables = new ArrayList<>();
         for (Node t : r.array("tables")) {
-            tables.add(readTable(t));
+            tables.add(version == VERSION_1 ? readTableV1(t) : readTable(t));
         }
         List<ChartSpec> charts = new ArrayList<>();
         for (Node c : r.array("charts")) {
@@ -379,14 +396,49 @@ public final class ResultsJson {
 
     private static ResultTable readTable(Node t) {
         t.only("id", "title", "columns", "rows", "published");
-        List<List<Object>> rows = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        for (Node c : t.array("columns")) {
+            c.only("name", "type");
+            String type = c.string("type");
+            columns.add(c.build(() -> new Column(c.string("name"), CellType.fromJsonName(type))));
+        }
+        List<List<Cell>> rows = new ArrayList<>();
         for (Node row : t.array("rows")) {
-            List<Object> cells = new ArrayList<>();
-            for (Node cell : row.elements()) {
-                cells.add(cell.cell());
+            List<Node> nodes = row.elements();
+            if (nodes.size() != columns.size()) {
+                throw new Malformed(row.path + " has " + nodes.size() + " cells for " + columns.size() + " columns");
+            }
+            List<Cell> cells = new ArrayList<>();
+            for (int c = 0; c < nodes.size(); c++) {
+                cells.add(nodes.get(c).cell(columns.get(c).type()));
             }
             rows.add(cells);
         }
+        List<PublishedValue> published = readPublished(t);
+        return t.build(() -> new ResultTable(t.string("id"), t.string("title"), columns, rows, published));
+    }
+
+    /** A version-1 table: column names only; each column's type is inferred from its cells. */
+    private static ResultTable readTableV1(Node t) {
+        t.only("id", "title", "columns", "rows", "published");
+        List<String> names = t.strings("columns");
+        List<List<?>> raw = new ArrayList<>();
+        for (Node row : t.array("rows")) {
+            List<Node> nodes = row.elements();
+            if (nodes.size() != names.size()) {
+                throw new Malformed(row.path + " has " + nodes.size() + " cells for " + names.size() + " columns");
+            }
+            List<Object> cells = new ArrayList<>();
+            for (Node cell : nodes) {
+                cells.add(cell.cellV1());
+            }
+            raw.add(cells);
+        }
+        List<PublishedValue> published = readPublished(t);
+        return t.build(() -> ResultTable.inferred(t.string("id"), t.string("title"), names, raw, published));
+    }
+
+    private static List<PublishedValue> readPublished(Node t) {
         List<PublishedValue> published = new ArrayList<>();
         for (Node p : t.array("published")) {
             p.only("quantity", "reproduced", "published", "tolerance", "reference", "row", "column");
@@ -394,8 +446,7 @@ public final class ResultsJson {
                     p.number("published"), p.number("tolerance"), p.string("reference"), p.optionalString("row"),
                     p.optionalString("column"))));
         }
-        return t.build(() -> new ResultTable(t.string("id"), t.string("title"), t.strings("columns"), rows,
-                published));
+        return published;
     }
 
     private static ChartSpec readChart(Node c) {
@@ -538,15 +589,44 @@ public final class ResultsJson {
             return n.json.booleanValue();
         }
 
-        Object cell() {
+        /** A cell of a version-2 table, in a column of the given type. */
+        Cell cell(CellType type) {
+            if (json.isTextual()) {
+                return type == CellType.TEXT ? new Cell.Text(json.textValue()) : Cell.missing(json.textValue());
+            }
+            if (type == CellType.INTEGER && json.isIntegralNumber() && json.canConvertToLong()) {
+                return new Cell.Int(json.longValue());
+            }
+            if (type == CellType.REAL && json.isNumber()) {
+                double v = json.doubleValue();
+                if (!Double.isFinite(v)) {
+                    throw new Malformed(path + " is " + v + ": results must be finite");
+                }
+                return new Cell.Real(v);
+            }
+            String expected = switch (type) {
+                case TEXT -> "a string";
+                case INTEGER -> "an integer (or a string noting a missing number)";
+                case REAL -> "a number (or a string noting a missing number)";
+            };
+            throw new Malformed(path + " is in a " + type.jsonName() + " column, so it should be " + expected
+                    + ", but is " + describe(json));
+        }
+
+        /** A cell of a version-1 table: a String, a Long (JSON integer or {"long": n}) or a Double. */
+        Object cellV1() {
             if (json.isTextual()) {
                 return json.textValue();
             }
             if (json.isFloatingPointNumber()) {
-                return json.doubleValue();
+                double v = json.doubleValue();
+                if (!Double.isFinite(v)) {
+                    throw new Malformed(path + " is " + v + ": results must be finite");
+                }
+                return v;
             }
             if (json.isIntegralNumber() && json.canConvertToInt()) {
-                return json.intValue();
+                return json.longValue();
             }
             if (json.isObject() && json.size() == 1 && json.has("long")) {
                 return new Node(json, path).integer("long");

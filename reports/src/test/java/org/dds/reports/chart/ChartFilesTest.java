@@ -122,8 +122,8 @@ class ChartFilesTest {
             rows.add(row);
             bars.add(List.of("r" + i, (double) i));
         }
-        Map<String, ResultTable> tables = Map.of("m", ResultTable.of("m", "M", columns, rows),
-                "b", ResultTable.of("b", "B", List.of("row", "v"), bars));
+        Map<String, ResultTable> tables = Map.of("m", ResultTable.inferred("m", "M", columns, rows),
+                "b", ResultTable.inferred("b", "B", List.of("row", "v"), bars));
         ChartRenderer.Rendered heatmap = ChartRenderer.render(org.dds.reports.ChartSpec.heatmap("m"), tables, "m");
         ChartRenderer.Rendered bar = ChartRenderer.render(org.dds.reports.ChartSpec.bars("b", "row", "v"), tables,
                 "b");

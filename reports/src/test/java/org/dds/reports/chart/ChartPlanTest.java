@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
 
 /** Which charts a table gets by default, what a request overrides, and what a wrong request says. */
 class ChartPlanTest {
-    private static final ResultTable SQUARE = ResultTable.of("m", "M", List.of("source", "a", "b"),
+    private static final ResultTable SQUARE = ResultTable.inferred("m", "M", List.of("source", "a", "b"),
             List.of(List.of("a", 1.0, 0.2), List.of("b", 0.2, 1.0)));
-    private static final ResultTable GRID = ResultTable.of("g", "G", List.of("norm", "x", "y", "z"),
+    private static final ResultTable GRID = ResultTable.inferred("g", "G", List.of("norm", "x", "y", "z"),
             List.of(List.of("n1", 0.1, 0.2, 0.3), List.of("n2", 0.4, 0.5, -0.6)));
-    private static final ResultTable PER_TASK = ResultTable.of("p", "P", List.of("task", "rho"),
+    private static final ResultTable PER_TASK = ResultTable.inferred("p", "P", List.of("task", "rho"),
             List.of(List.of("a", 0.5), List.of("b", 0.6), List.of("c", 0.7)));
-    private static final ResultTable CURVE = ResultTable.of("c", "C", List.of("epoch", "loss", "acc"),
+    private static final ResultTable CURVE = ResultTable.inferred("c", "C", List.of("epoch", "loss", "acc"),
             List.of(List.of(1, 2.0, 0.1), List.of(2, 1.0, 0.2), List.of(3, 0.5, 0.3)));
     /** Like TaskonomyAgreement's summary: one row of a quantity and its numbers. */
-    private static final ResultTable SUMMARY = ResultTable.of("s", "S",
+    private static final ResultTable SUMMARY = ResultTable.inferred("s", "S",
             List.of("quantity", "reproduced", "published", "difference"), List.of(List.of("q", 0.9, 0.988, -0.08)));
 
     @Test
@@ -38,15 +38,15 @@ class ChartPlanTest {
     @Test
     void shapesThatDoNot() {
         assertThat(ChartPlan.defaultFor(SUMMARY)).isEmpty();
-        assertThat(ChartPlan.defaultFor(ResultTable.of("t", "T", List.of("a", "b"), List.of(List.of("x", 1.0),
+        assertThat(ChartPlan.defaultFor(ResultTable.inferred("t", "T", List.of("a", "b"), List.of(List.of("x", 1.0),
                 List.of("y", 2.0))))).as("two bars are not a chart").isEmpty();
-        assertThat(ChartPlan.defaultFor(ResultTable.of("t", "T", List.of("method", "affinity", "winrate", "time"),
+        assertThat(ChartPlan.defaultFor(ResultTable.inferred("t", "T", List.of("method", "affinity", "winrate", "time"),
                 List.of(List.of("a", 0.9, 0.8, 84.1), List.of("b", 0.7, 0.7, 3.2e3))))).as("not all in [-1, 1]")
                 .isEmpty();
-        assertThat(ChartPlan.defaultFor(ResultTable.of("t", "T", List.of("x", "y"),
+        assertThat(ChartPlan.defaultFor(ResultTable.inferred("t", "T", List.of("x", "y"),
                 List.of(List.of(0.5, 1.0), List.of(0.6, 1.0), List.of(0.7, 1.0))))).as("x is not a count")
                 .isEmpty();
-        assertThat(ChartPlan.defaultFor(ResultTable.of("t", "T", List.of("a"), List.of()))).isEqualTo(
+        assertThat(ChartPlan.defaultFor(ResultTable.inferred("t", "T", List.of("a"), List.of()))).isEqualTo(
                 Optional.empty());
     }
 
@@ -80,11 +80,11 @@ class ChartPlanTest {
         assertThatThrownBy(() -> new ExperimentResult("e", "r", "s", List.of(PER_TASK))
                 .withCharts(ChartSpec.line("p", "task", "rho"))).hasMessageContaining(
                         "line chart of table 'p' draws column 'task', which holds text: draw a numeric column");
-        ResultTable text = ResultTable.of("x", "X", List.of("row", "a", "b"), List.of(List.of("r", 1.0, "t")));
+        ResultTable text = ResultTable.inferred("x", "X", List.of("row", "a", "b"), List.of(List.of("r", 1.0, "t")));
         assertThatThrownBy(() -> new ExperimentResult("e", "r", "s", List.of(text))
                 .withCharts(ChartSpec.heatmap("x"))).as("a heatmap's first column is labels, the rest numbers")
                 .hasMessageContaining("heatmap chart of table 'x' draws column 'b', which holds text");
-        ResultTable negative = ResultTable.of("n", "N", List.of("x", "y"), List.of(List.of(-1, 1.0)));
+        ResultTable negative = ResultTable.inferred("n", "N", List.of("x", "y"), List.of(List.of(-1, 1.0)));
         assertThatThrownBy(() -> new ExperimentResult("e", "r", "s", List.of(negative))
                 .withCharts(ChartSpec.line("n", "x", "y").withLogX()))
                 .hasMessageContaining("column 'x' holds -1, which a logarithmic axis cannot show");

@@ -59,7 +59,7 @@ class HtmlReportTest {
             for (ResultTable t : r.tables()) {
                 Element figure = page.getElementById("table-" + t.id());
                 assertThat(figure).as(t.id()).isNotNull();
-                assertThat(figure.select("thead th").eachText()).as(t.id()).isEqualTo(t.columns());
+                assertThat(figure.select("thead th").eachText()).as(t.id()).isEqualTo(t.columnNames());
                 Elements rows = figure.select("tbody tr");
                 assertThat(rows).as(t.id()).hasSize(t.rows().size());
                 assertThat(rows.get(0).child(0).text()).isEqualTo(t.rows().get(0).get(0).toString());
