@@ -33,7 +33,7 @@ import org.dds.reports.ResultTable;
 
 /**
  * Paper Table 3 (Dwivedi et al., ECCV 2020): DDS (f = cosine) and DDS (f = Laplacian), both with z-scoring and
- * unbiased CKA, and TaskonomyMethods.RSA (Dwivedi and Roig 2019: raw features, 1 - Pearson, Spearman of upper triangles), each scored
+ * unbiased CKA, and RSA (Dwivedi and Roig 2019: raw features, 1 - Pearson, Spearman of upper triangles), each scored
  * against the Taskonomy affinity and winrate matrices; the ground-truth rows (how well the two matrices agree,
  * computed as {@link TaskonomyAgreement} does); the attribution-map rows (saliency, DeepLIFT, epsilon-LRP) as
  * published reference rows; and the wall time, measured here: reading the features and computing each DDS matrix,
@@ -88,7 +88,7 @@ public final class Table3 implements Experiment {
 
     @Override
     public String paperReference() {
-        return "paper Table 3: DDS (cosine, Laplacian; z-score) and TaskonomyMethods.RSA against the Taskonomy affinity and winrate,"
+        return "paper Table 3: DDS (cosine, Laplacian; z-score) and RSA against the Taskonomy affinity and winrate,"
                 + " the ground-truth rows, the attribution-map rows (published only) and the time taken";
     }
 
@@ -150,7 +150,7 @@ public final class Table3 implements Experiment {
         TaskonomyInputs inputs = TaskonomyInputs.of(path, read.getKey(), TaskonomyBenchmark.load(
                 context.groundTruthDirectory(), read.getKey().names(), path.toString()), settings.images());
         Computed computed = compute(inputs, context.groundTruthDirectory());
-        context.progress().accept("  table3: bootstrap and permutations for TaskonomyMethods.RSA and the two DDS");
+        context.progress().accept("  table3: bootstrap and permutations for RSA and the two DDS");
         Map<String, Map<TaskonomyMatrix, Scoring.Cell>> cells = Scoring.withSignificance(inputs.models(),
                 inputs.benchmark(), TaskonomyMethods.variants(), settings, name(), context.progress());
 
@@ -192,7 +192,7 @@ public final class Table3 implements Experiment {
         tables.add(timeTable(computed, read.getValue(), inputs, published));
 
         String summary = "Each number is the mean over the 17 Taskonomy target tasks of the per-target Spearman"
-                + " correlation. " + inputs.describe() + " DDS: z-score, unbiased CKA; TaskonomyMethods.RSA: raw features, 1 -"
+                + " correlation. " + inputs.describe() + " DDS: z-score, unbiased CKA; RSA: raw features, 1 -"
                 + " Pearson, Spearman of upper triangles. The ground-truth rows are the agreement of the public"
                 + " affinity and winrate matrices (as in the taskonomy-agreement experiment); the attribution-map"
                 + " rows are the paper's numbers only. " + settings.describe() + Scoring.bootstrapCaveat(cells)
