@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.dds.core.testing.PairwiseOnly;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
 import org.dds.core.affinity.AffinityMatrix;
 import org.dds.core.affinity.DdsConfig;
-import org.dds.core.comparison.MatrixComparison;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,29 +52,6 @@ public class AffinityBenchmark {
     private FeatureSet set;
     private DdsConfig config;
     private DdsConfig withoutEmbedding;
-
-    /** The g of the default configuration with its unit-vector embedding hidden. */
-    private record PairwiseOnly(MatrixComparison inner) implements MatrixComparison {
-        @Override
-        public double compare(double[] mx, double[] my, int n) {
-            return inner.compare(mx, my, n);
-        }
-
-        @Override
-        public int minimumImages() {
-            return inner.minimumImages();
-        }
-
-        @Override
-        public boolean removesRowAndColumnEffects() {
-            return inner.removesRowAndColumnEffects();
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-    }
 
     /** Seeded features, the same in every run. */
     @Setup

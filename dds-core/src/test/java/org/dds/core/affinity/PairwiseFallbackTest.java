@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.dds.core.testing.PairwiseOnly;
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
 import org.dds.core.comparison.Centering;
@@ -34,29 +35,6 @@ class PairwiseFallbackTest {
 
     /** Algebraic identities hold to rounding; 1e-12 per STYLE.md. */
     private static final double IDENTITY = 1e-12;
-
-    /** Hides the embedding of a built-in g, so that only its {@code compare} is left. */
-    private record PairwiseOnly(MatrixComparison inner) implements MatrixComparison {
-        @Override
-        public double compare(double[] mx, double[] my, int n) {
-            return inner.compare(mx, my, n);
-        }
-
-        @Override
-        public int minimumImages() {
-            return inner.minimumImages();
-        }
-
-        @Override
-        public boolean removesRowAndColumnEffects() {
-            return inner.removesRowAndColumnEffects();
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-    }
 
     /**
      * A g written from its formula alone, as a newcomer would: the Frobenius cosine
