@@ -32,7 +32,18 @@ public final class MiniBenchmark {
     /** The source the layer-selection experiment branches. */
     public static final MiniTask LAYER_MODEL = MiniTask.CLASS10;
     /** Bumped whenever a change makes cached sources stale. */
-    static final int CACHE_VERSION = 1;
+    static final int CACHE_VERSION = 2;
+    /**
+     * Sources trained at the same time, each in its own thread. Measured on 2 cores: two networks side by side
+     * train about 20% more images per second than one network at a time (small convolutions leave a core idle).
+     */
+    static final int WORKERS = 2;
+    /** Adam's constant learning rate of the fine-tuned transfers when the sources use a one-cycle schedule. */
+    static final double FINE_TUNE_LEARNING_RATE = 2e-3;
+    /** The key of {@link MiniResults#seconds()} for the worker-seconds spent computing transfer features. */
+    public static final String TRANSFER_FEATURES = "transfer features (worker-seconds)";
+    /** The key of {@link MiniResults#seconds()} for the worker-seconds spent fitting the ridge readouts. */
+    public static final String TRANSFER_READOUTS = "transfer readouts (worker-seconds)";
 
     private MiniBenchmark() {
     }
@@ -65,21 +76,27 @@ public final class MiniBenchmark {
         List<String> blockNames = MiniNetworks.blocks(spec);
         String last = blockNames.get(blockNames.size() - 1);
 
-        // 1. Sources.
+        // 1. Sources, WORKERS at a time: each network trains in its own thread from its own seeds.
         long t1 = System.nanoTime();
         List<MiniTask> tasks = List.of(MiniTask.values());
-        Map<String, ComputationGraph> nets = new LinkedHashMap<>();
-        List<MiniResults.SourceRun> runs = new ArrayList<>();
         String keyHash = Sha256.of(config.sourceKey() + " data=" + fingerprint + " version=" + CACHE_VERSION)
                 .substring(0, 16);
-        for (MiniTask task : tasks) {
+        int steps = config.epochs() * ((config.sourceImages() + config.batch() - 1) / config.batch());
+        SourceTrainer.Trained[] trained = new SourceTrainer.Trained[tasks.size()];
+        Workers.run(tasks.size(), WORKERS, i -> {
+            MiniTask task = tasks.get(i);
             progress.accept("  mini: source " + task.cliName() + " (" + task.description(size) + ")");
             TaskSamples samples = task.samples(train, sourceIdx, seed(config, task.cliName(), "source"));
-            SourceTrainer.Trained t = SourceTrainer.trainOrLoad(() -> init(spec, size, task, config), samples,
+            trained[i] = SourceTrainer.trainOrLoad(() -> sourceNetwork(spec, size, task, config, steps), samples,
                     config.epochs(), config.batch(), seed(config, task.cliName(), "order"), config.cache(),
                     "source-" + task.cliName() + "-" + keyHash, progress);
-            nets.put(task.cliName(), t.net());
-            runs.add(new MiniResults.SourceRun(task.cliName(), t.lastLoss(), t.seconds(), t.fromCache(),
+        });
+        Map<String, ComputationGraph> nets = new LinkedHashMap<>();
+        List<MiniResults.SourceRun> runs = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            SourceTrainer.Trained t = trained[i];
+            nets.put(tasks.get(i).cliName(), t.net());
+            runs.add(new MiniResults.SourceRun(tasks.get(i).cliName(), t.lastLoss(), t.seconds(), t.fromCache(),
                     t.file() == null ? "" : t.file().getFileName().toString()));
         }
         ComputationGraph control = init(spec, size, MiniTask.CLASS10, config);
@@ -104,20 +121,28 @@ public final class MiniBenchmark {
         double[][] transfer = new double[sources.size()][tasks.size()];
         double[][][] losses = new double[sources.size()][tasks.size()][];
         double[][] blockTransfer = new double[blockNames.size()][tasks.size()];
-        for (int s = 0; s < sources.size(); s++) {
+        int[] done = new int[1];
+        java.util.concurrent.atomic.DoubleAdder featureSeconds = new java.util.concurrent.atomic.DoubleAdder();
+        java.util.concurrent.atomic.DoubleAdder readoutSeconds = new java.util.concurrent.atomic.DoubleAdder();
+        Workers.run(sources.size(), WORKERS, s -> {
             String source = sources.get(s);
             boolean layers = source.equals(LAYER_MODEL.cliName());
             List<String> vertices = layers ? blockNames : List.of(last);
             for (Map.Entry<MiniTask.Input, List<MiniTask>> group : byInput.entrySet()) {
                 MiniTask first = group.getValue().get(0);
+                long f0 = System.nanoTime();
                 float[][] fTrain = EncoderFeatures.compute(nets.get(source), size, targetTrain.get(first).inputs(),
                         config.budget(), vertices);
                 float[][] fEval = EncoderFeatures.compute(nets.get(source), size, targetEval.get(first).inputs(), m,
                         vertices);
+                long r0 = System.nanoTime();
+                featureSeconds.add((r0 - f0) / 1e9);
                 for (int v = 0; v < vertices.size(); v++) {
                     int d = fTrain[v].length / config.budget();
                     try (RidgeReadout readout = RidgeReadout.prepare(fTrain[v], config.budget(), fEval[v], m, d,
                             seed(config, source, group.getKey().name(), vertices.get(v), "readout"))) {
+                        fTrain[v] = null;
+                        fEval[v] = null;
                         for (MiniTask target : group.getValue()) {
                             int j = tasks.indexOf(target);
                             RidgeReadout.Prediction p = readout.fit(targetTrain.get(target).targets(),
@@ -135,34 +160,45 @@ public final class MiniBenchmark {
                         }
                     }
                 }
+                readoutSeconds.add((System.nanoTime() - r0) / 1e9);
             }
-            progress.accept(String.format(Locale.ROOT, "  mini: transfer from %s done (%d/%d)", source, s + 1,
-                    sources.size()));
-        }
+            synchronized (done) {
+                done[0]++;
+                progress.accept(String.format(Locale.ROOT, "  mini: transfer from %s done (%d/%d)", source, done[0],
+                        sources.size()));
+            }
+        });
         double[][] winrate = winrate(losses);
         seconds.put("transfer matrix", since(t2));
+        seconds.put(TRANSFER_FEATURES, featureSeconds.sum());
+        seconds.put(TRANSFER_READOUTS, readoutSeconds.sum());
 
         // 2b. Fine-tuned transfers: every source encoder, a new head, trained on every target's budget.
         double[][] fineTuned = new double[0][];
         if (config.fineTuneEpochs() > 0) {
             long t2b = System.nanoTime();
-            fineTuned = new double[sources.size()][tasks.size()];
-            for (int s = 0; s < sources.size(); s++) {
-                for (int j = 0; j < tasks.size(); j++) {
-                    MiniTask target = tasks.get(j);
-                    String label = "fine-tune " + sources.get(s) + " -> " + target.cliName();
-                    ComputationGraph net = init(spec, size, target, config, seed(config, sources.get(s),
-                            target.cliName(), "fine-tune init"));
-                    copyEncoder(nets.get(sources.get(s)), net);
-                    SourceTrainer.train(net, targetTrain.get(target), config.fineTuneEpochs(), config.batch(),
-                            seed(config, sources.get(s), target.cliName(), "fine-tune order"), label, line -> { });
-                    TaskSamples truth = targetEval.get(target);
-                    fineTuned[s][j] = score(target, predict(net, size, truth.inputs(), m, target.outputs(size)),
-                            truth);
+            double[][] tuned = new double[sources.size()][tasks.size()];
+            int[] finished = new int[sources.size()];
+            Workers.run(sources.size() * tasks.size(), WORKERS, job -> {
+                int s = job / tasks.size();
+                int j = job % tasks.size();
+                MiniTask target = tasks.get(j);
+                String label = "fine-tune " + sources.get(s) + " -> " + target.cliName();
+                ComputationGraph net = init(spec, size, target, config, seed(config, sources.get(s),
+                        target.cliName(), "fine-tune init"));
+                copyEncoder(nets.get(sources.get(s)), net);
+                SourceTrainer.train(net, targetTrain.get(target), config.fineTuneEpochs(), config.batch(),
+                        seed(config, sources.get(s), target.cliName(), "fine-tune order"), label, line -> { });
+                TaskSamples truth = targetEval.get(target);
+                tuned[s][j] = score(target, predict(net, size, truth.inputs(), m, target.outputs(size)), truth);
+                synchronized (finished) {
+                    if (++finished[s] == tasks.size()) {
+                        progress.accept(String.format(Locale.ROOT, "  mini: fine-tuned transfers from %s done"
+                                + " (%.0f s)", sources.get(s), since(t2b)));
+                    }
                 }
-                progress.accept(String.format(Locale.ROOT, "  mini: fine-tuned transfers from %s done (%d/%d,"
-                        + " %.0f s)", sources.get(s), s + 1, sources.size(), since(t2b)));
-            }
+            });
+            fineTuned = tuned;
             seconds.put("fine-tuned transfers", since(t2b));
         }
 
@@ -172,10 +208,17 @@ public final class MiniBenchmark {
         int n = config.probeImages();
         List<FeatureMatrix> probe = new ArrayList<>();
         List<FeatureMatrix> blocks = new ArrayList<>();
-        for (String source : sources) {
+        float[][][] probeFeatures = new float[sources.size()][][];
+        Workers.run(sources.size(), WORKERS, k -> {
+            List<String> vertices = sources.get(k).equals(LAYER_MODEL.cliName()) ? blockNames : List.of(last);
+            probeFeatures[k] = EncoderFeatures.compute(nets.get(sources.get(k)), size, probeSamples.inputs(), n,
+                    vertices);
+        });
+        for (int k = 0; k < sources.size(); k++) {
+            String source = sources.get(k);
             boolean layers = source.equals(LAYER_MODEL.cliName());
             List<String> vertices = layers ? blockNames : List.of(last);
-            float[][] f = EncoderFeatures.compute(nets.get(source), size, probeSamples.inputs(), n, vertices);
+            float[][] f = probeFeatures[k];
             for (int v = 0; v < vertices.size(); v++) {
                 FeatureMatrix x = FeatureMatrix.ofFloats(source, n, f[v].length / n, f[v]);
                 if (vertices.get(v).equals(last)) {
@@ -301,10 +344,24 @@ public final class MiniBenchmark {
         return init(spec, size, task, config, seed(config, task.cliName(), "init"));
     }
 
+    /** @return a source network, untrained, with the configured learning-rate schedule over its steps */
+    private static ComputationGraph sourceNetwork(ResNetSpec spec, ImageSize size, MiniTask task, MiniConfig config,
+            int steps) {
+        if (!config.oneCycle()) {
+            return init(spec, size, task, config);
+        }
+        ComputationGraph net = new ComputationGraph(MiniNetworks.network(spec, size,
+                task.kind() == MiniTask.Kind.CLASSIFICATION, task.outputs(size), seed(config, task.cliName(), "init"),
+                new OneCycle(config.learningRate(), OneCycle.WARMUP).schedule(steps)));
+        net.init();
+        return net;
+    }
+
     private static ComputationGraph init(ResNetSpec spec, ImageSize size, MiniTask task, MiniConfig config,
             long seed) {
         ComputationGraph net = new ComputationGraph(MiniNetworks.network(spec, size,
-                task.kind() == MiniTask.Kind.CLASSIFICATION, task.outputs(size), seed, config.learningRate()));
+                task.kind() == MiniTask.Kind.CLASSIFICATION, task.outputs(size), seed,
+                config.oneCycle() ? FINE_TUNE_LEARNING_RATE : config.learningRate()));
         net.init();
         return net;
     }

@@ -16,7 +16,9 @@ import java.util.Locale;
  * @param sourceImages training images per source task
  * @param epochs       training epochs per source
  * @param batch        training mini-batch size
- * @param learningRate Adam's learning rate
+ * @param learningRate Adam's learning rate, the peak of the schedule when {@code oneCycle}
+ * @param oneCycle     whether the sources' learning rate follows {@link OneCycle} (warm-up, then cosine decay)
+ *                     rather than staying constant
  * @param budget       labelled images per transfer readout
  * @param evalImages   evaluation images (test set)
  * @param probeImages  held-out test images DDS is computed on
@@ -27,8 +29,17 @@ import java.util.Locale;
  *                     target's label budget, encoder included); 0 for none
  */
 public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, int batch, double learningRate,
-        int budget, int evalImages, int probeImages, List<Integer> widths, List<Integer> depths, long seed,
+        boolean oneCycle, int budget, int evalImages, int probeImages, List<Integer> widths, List<Integer> depths, long seed,
         int fineTuneEpochs) {
+    /** Source images of both modes. */
+    static final int SOURCE_IMAGES = 24000;
+    /** Source epochs of both modes. */
+    static final int SOURCE_EPOCHS = 1;
+    /** Source mini-batch of both modes. */
+    static final int SOURCE_BATCH = 64;
+    /** The peak of the sources' one-cycle learning rate. */
+    static final double SOURCE_PEAK = 4e-3;
+
     /** Validates the sizes. */
     public MiniConfig {
         widths = List.copyOf(widths);
@@ -56,8 +67,8 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
      * @return the configuration
      */
     public static MiniConfig quick(Path data, Path cache, long seed) {
-        return new MiniConfig(data, cache, 3000, 2, 64, 2e-3, 600, 600, 200, List.of(16, 32, 64, 128),
-                List.of(1, 1, 1, 1), seed, 0);
+        return new MiniConfig(data, cache, SOURCE_IMAGES, SOURCE_EPOCHS, SOURCE_BATCH, SOURCE_PEAK, true, 2000, 2000,
+                200, List.of(16, 32, 64, 128), List.of(1, 1, 1, 1), seed, 0);
     }
 
     /**
@@ -69,8 +80,16 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
      * @return the configuration
      */
     public static MiniConfig full(Path data, Path cache, long seed) {
-        return new MiniConfig(data, cache, 20000, 3, 64, 2e-3, 2000, 2000, 200, List.of(16, 32, 64, 128),
-                List.of(1, 1, 1, 1), seed, 2);
+        return quick(data, cache, seed).withFineTuning(2);
+    }
+
+    /**
+     * @param epochs epochs of the fine-tuned transfers, 0 for none
+     * @return this configuration with them
+     */
+    public MiniConfig withFineTuning(int epochs) {
+        return new MiniConfig(data, cache, sourceImages, this.epochs, batch, learningRate, oneCycle, budget, evalImages,
+                probeImages, widths, depths, seed, epochs);
     }
 
     /**
@@ -81,14 +100,16 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
      * @return this configuration with those sizes
      */
     public MiniConfig withSizes(int sourceImages, int epochs, int budget, int evalImages) {
-        return new MiniConfig(data, cache, sourceImages, epochs, batch, learningRate, budget, evalImages, probeImages,
+        return new MiniConfig(data, cache, sourceImages, epochs, batch, learningRate, oneCycle, budget, evalImages,
+                probeImages,
                 widths, depths, seed, fineTuneEpochs);
     }
 
     /** @return the settings that decide a trained source, as one line (the cache key's input) */
     public String sourceKey() {
-        return String.format(Locale.ROOT, "images=%d epochs=%d batch=%d lr=%s widths=%s depths=%s seed=%d",
-                sourceImages, epochs, batch, Double.toString(learningRate), widths, depths, seed);
+        return String.format(Locale.ROOT, "images=%d epochs=%d batch=%d lr=%s%s widths=%s depths=%s seed=%d",
+                sourceImages, epochs, batch, Double.toString(learningRate), oneCycle ? " one-cycle" : "", widths,
+                depths, seed);
     }
 
     /** @return every setting, for provenance */

@@ -15,6 +15,7 @@ import org.dds.training.model.ResNetBuilder;
 import org.dds.training.model.ResNetSpec;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -62,8 +63,27 @@ public final class MiniNetworks {
      */
     public static ComputationGraphConfiguration network(ResNetSpec spec, ImageSize size, boolean classification,
             int outputs, long seed, double learningRate) {
+        return network(spec, size, classification, outputs, seed, new Adam(learningRate));
+    }
+
+    /**
+     * @param spec           the encoder
+     * @param size           the input images' size
+     * @param classification true for a softmax head, false for a linear regression head
+     * @param outputs        classes or regression outputs
+     * @param seed           the weight-initialisation seed
+     * @param schedule       Adam's learning rate by optimiser step
+     * @return the network's configuration
+     */
+    public static ComputationGraphConfiguration network(ResNetSpec spec, ImageSize size, boolean classification,
+            int outputs, long seed, ISchedule schedule) {
+        return network(spec, size, classification, outputs, seed, new Adam(schedule));
+    }
+
+    private static ComputationGraphConfiguration network(ResNetSpec spec, ImageSize size, boolean classification,
+            int outputs, long seed, Adam adam) {
         NetworkOptions options = NetworkOptions.defaults();
-        GraphBuilder g = Networks.base(options, seed, new Adam(learningRate), 0).graphBuilder().addInputs(INPUT);
+        GraphBuilder g = Networks.base(options, seed, adam, 0).graphBuilder().addInputs(INPUT);
         Encoder e = ResNetBuilder.addEncoder(g, INPUT, spec, spec.stages(), size.height(), size.width(), options);
         String last = e.output(spec.stages());
         if (classification) {

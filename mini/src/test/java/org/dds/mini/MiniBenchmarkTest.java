@@ -64,7 +64,7 @@ class MiniBenchmarkTest {
     @Test
     void runsEndToEndAndRerunsFromTheCache() throws IOException {
         writeDataSet(dir.resolve("data"), 110, 40);
-        MiniConfig config = new MiniConfig(dir.resolve("data"), dir.resolve("cache"), 60, 1, 30, 2e-3, 40, 24, 12,
+        MiniConfig config = new MiniConfig(dir.resolve("data"), dir.resolve("cache"), 60, 1, 30, 2e-3, false, 40, 24, 12,
                 List.of(4, 4, 8, 8), List.of(1, 1, 1, 1), 7, 1);
         List<String> lines = new ArrayList<>();
         MiniResults a = MiniBenchmark.run(config, lines::add);
@@ -145,7 +145,7 @@ class MiniBenchmarkTest {
     @Test
     void refusesTooFewImagesWithTheSizesInTheMessage() throws IOException {
         writeDataSet(dir.resolve("small"), 30, 40);
-        MiniConfig config = new MiniConfig(dir.resolve("small"), null, 60, 1, 30, 2e-3, 40, 24, 12,
+        MiniConfig config = new MiniConfig(dir.resolve("small"), null, 60, 1, 30, 2e-3, false, 40, 24, 12,
                 List.of(4, 4, 8, 8), List.of(1, 1, 1, 1), 7, 0);
         assertThatThrownBy(() -> MiniBenchmark.run(config, l -> { }))
                 .isInstanceOf(DdsInputException.class).hasMessageContaining("hold 30 images")

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code dds bench}: timings of the DDS computations on synthetic features. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         subcommands = {BenchCommand.Ablation.class, BenchCommand.Affinity.class,
-            BenchTrainCommand.class},
+            BenchTrainCommand.class, BenchMiniCommand.class},
         header = "Timings of the DDS computations on synthetic features.",
         description = "Times the DDS computations on seeded synthetic features (no input files needed)."
                 + " Choose a benchmark: ablation or affinity.",

@@ -152,7 +152,7 @@ class MiniTaskonomyTest {
         sources.forEach(s -> runs.add(new MiniResults.SourceRun(s, 0.5, 1, false, "")));
         Map<String, Double> seconds = new LinkedHashMap<>();
         seconds.put("train sources", 1.0);
-        MiniConfig config = new MiniConfig(null, null, 100, 1, 10, 1e-3, 20, 20, 20, List.of(2, 2, 3, 3),
+        MiniConfig config = new MiniConfig(null, null, 100, 1, 10, 1e-3, false, 20, 20, 20, List.of(2, 2, 3, 3),
                 List.of(1, 1, 1, 1), 1, 0);
         return new MiniResults(config, sources, TASKS, transfer, winrate, new double[0][], new FeatureSet(probe),
                 new MapShape(2, 2, 4), "class10", new FeatureSet(blocks), blockTransfer, runs, "sha", seconds);

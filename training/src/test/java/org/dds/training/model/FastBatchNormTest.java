@@ -59,6 +59,39 @@ class FastBatchNormTest {
         }
     }
 
+    /**
+     * Float32 NCHW batches take the Java loops ({@link ChannelLoops}); they agree with DL4J's layer to float32
+     * rounding (values of order 1, sums over 60 pixels per channel: 1e-5 is about 100 float32 ulps).
+     */
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void javaLoopsAgreeWithDl4jBatchNormInFloat(boolean relu) {
+        CNN2DFormat format = CNN2DFormat.NCHW;
+        Layer reference = new BatchNormalization.Builder().eps(1e-5).decay(0.9).useLogStd(false).dataFormat(format)
+                .build();
+        ComputationGraph a = graph(reference, format, relu, DataType.FLOAT);
+        ComputationGraph b = graph(new FastBatchNorm(1e-5, 0.9, relu, format), format, false, DataType.FLOAT);
+        b.setParams(a.params().dup());
+        INDArray x = Nd4j.rand(DataType.FLOAT, 3, 2, 5, 4).subi(0.3);
+        INDArray y = Nd4j.rand(DataType.FLOAT, 3, 4, 5, 4);
+        for (boolean training : new boolean[] {false, true}) {
+            INDArray ya = a.feedForward(x, training).get("act");
+            INDArray yb = b.feedForward(x, training).get("act");
+            assertThat(ya.sub(yb).amaxNumber().doubleValue()).as("output, training %s", training).isLessThan(1e-5);
+        }
+        for (ComputationGraph g : new ComputationGraph[] {a, b}) {
+            g.setInputs(x);
+            g.setLabels(y);
+            g.computeGradientAndScore();
+        }
+        assertThat(((FastBatchNormLayer) b.getLayer("bn")).ranLoops()).as("the loops ran").isTrue();
+        for (String p : new String[] {"bn_gamma", "bn_beta", "conv_W"}) {
+            INDArray ga = a.gradient().getGradientFor(p);
+            INDArray gb = b.gradient().getGradientFor(p);
+            assertThat(ga.sub(gb).amaxNumber().doubleValue()).as("gradient of %s", p).isLessThan(1e-5);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"NCHW", "NHWC"})
     void runningStatisticsMoveAsInPyTorch(CNN2DFormat format) {
@@ -83,7 +116,11 @@ class FastBatchNormTest {
 
     /** input (2 channels) -> 3 x 3 conv (4 channels) -> batch norm -> activation "act" (ReLU or identity) -> MSE. */
     private static ComputationGraph graph(Layer bn, CNN2DFormat format, boolean relu) {
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(2).dataType(DataType.DOUBLE)
+        return graph(bn, format, relu, DataType.DOUBLE);
+    }
+
+    private static ComputationGraph graph(Layer bn, CNN2DFormat format, boolean relu, DataType type) {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(2).dataType(type)
                 .graphBuilder().addInputs("in")
                 .addLayer("conv", new ConvolutionLayer.Builder(3, 3).padding(1, 1).nOut(4).hasBias(false)
                         .activation(Activation.IDENTITY).dataFormat(format).build(), "in")
