@@ -87,25 +87,30 @@ public final class RidgeReadout implements AutoCloseable {
             throw new IllegalArgumentException("ridge readout needs n >= 5 and n x d, m x d features: n " + n
                     + ", m " + m + ", d " + d + ", " + train.length + " and " + eval.length + " values");
         }
-        INDArray x = matrix(train, n, d);
-        INDArray mean = x.mean(0).reshape(1, d);
-        INDArray xc = x.subRowVector(mean);
-        INDArray ec = matrix(eval, m, d).subRowVector(mean);
+        // Centred in place, each float copy freed as soon as its double copy exists: with d up to 12544 (the first
+        // block) every n x d double matrix is 200 MB off the Java heap.
+        INDArray xc = matrix(train, n, d);
+        INDArray mean = xc.mean(0).reshape(1, d);
+        xc.subiRowVector(mean);
+        INDArray ec = matrix(eval, m, d);
+        ec.subiRowVector(mean);
         int[] order = SourceTrainer.permutation(n, new SplittableRandom(seed));
         int held = Math.max(1, (int) Math.round(n * VALIDATION_SHARE));
         int[] validation = Arrays.copyOfRange(order, 0, held);
         int[] fit = Arrays.copyOfRange(order, held, n);
         Arrays.sort(validation);
         Arrays.sort(fit);
-        INDArray k = xc.mmul(xc.transpose());
+        INDArray xt = xc.transpose();
+        INDArray k = xc.mmul(xt);
+        INDArray evalKernel = ec.mmul(xt);
+        close(xc, ec, mean);
         INDArray rowsFit = k.getRows(fit);
         INDArray kf = rowsFit.getColumns(fit);
         INDArray rowsValidation = k.getRows(validation);
         INDArray kv = rowsValidation.getColumns(fit);
-        INDArray evalKernel = ec.mmul(xc.transpose());
-        // ND4J's buffers live off the Java heap and are freed only when the garbage collector notices them: with
-        // n x d features (d up to 12544 for the first block) that is gigabytes, so free them now.
-        close(x, mean, xc, ec, rowsFit, rowsValidation);
+        // ND4J's buffers live off the Java heap and are freed only when the garbage collector notices them: free
+        // them now.
+        close(rowsFit, rowsValidation);
         return new RidgeReadout(n, m, fit, validation, kf, kv, k, evalKernel);
     }
 
@@ -214,6 +219,9 @@ public final class RidgeReadout implements AutoCloseable {
     }
 
     private static INDArray matrix(float[] values, int rows, int cols) {
-        return Nd4j.create(values, new long[] {rows, cols}, 'c').castTo(DataType.DOUBLE);
+        INDArray single = Nd4j.create(values, new long[] {rows, cols}, 'c');
+        INDArray out = single.castTo(DataType.DOUBLE);
+        close(single);
+        return out;
     }
 }
