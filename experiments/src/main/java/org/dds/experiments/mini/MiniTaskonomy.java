@@ -21,7 +21,7 @@ import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
 import org.dds.experiments.evaluation.AblationGrid;
-import org.dds.experiments.evaluation.ImageBootstrap;
+import org.dds.experiments.evaluation.ImageSubsampling;
 import org.dds.experiments.evaluation.Interval;
 import org.dds.experiments.evaluation.LayerSelection;
 import org.dds.experiments.evaluation.MeanSpearmanTest;
@@ -222,8 +222,9 @@ public final class MiniTaskonomy implements Experiment {
                 + " own encoder, on " + r.probe().images() + " held-out images", sources, targets,
                 columns(defaultDds, sources, targets)));
 
-        progress.accept("  mini: bootstrap over the probe images (" + settings.replicates() + " replicates)");
-        List<Map<String, double[]>> boot = ImageBootstrap.replicates(r.probe().images(), settings.replicates(),
+        progress.accept("  mini: subsampling the probe images (" + settings.replicates() + " subsamples)");
+        ImageSubsampling subsampling = ImageSubsampling.half(r.probe().images());
+        List<Map<String, double[]>> boot = subsampling.replicates(settings.replicates(),
                 SeedMix.derive(seed, NAME, "bootstrap"), idx -> {
                     FeatureSet resampled = r.probe().selectImages(idx);
                     Map<String, double[]> means = new LinkedHashMap<>();
@@ -233,12 +234,12 @@ public final class MiniTaskonomy implements Experiment {
                 });
 
         ResultTable.Builder summary = ResultTable.builder("mini-summary", "Mean over the targets of Spearman(ground"
-                + " truth, DDS) per column, with a " + pct(settings.level()) + " bootstrap interval over the probe"
-                + " images (" + settings.replicates() + " replicates) and a permutation p-value ("
+                + " truth, DDS) per column, with a " + subsampling.describe(settings.replicates(), settings.level())
+                .replaceFirst("intervals", "interval") + " of the probe images and a permutation p-value ("
                 + settings.permutations() + " shufflings; a random ranking scores 0)")
                 .text("method", "ground truth", "diagonal").real("mean spearman", "ci lower", "ci upper", "p value");
         Map<String, double[]> observedMeans = new LinkedHashMap<>();
-        int missed = 0;
+        List<String> missed = new ArrayList<>();
         for (Map.Entry<String, AffinityMatrix> e : observed.entrySet()) {
             double[] means = summaryMeans(r, e.getValue());
             observedMeans.put(e.getKey(), means);
@@ -246,9 +247,13 @@ public final class MiniTaskonomy implements Experiment {
             for (Truth truth : Truth.available(r)) {
                 for (boolean diagonal : new boolean[] {true, false}) {
                     int slot = k++;
-                    Interval ci = ImageBootstrap.percentile(boot.stream().mapToDouble(b -> b.get(e.getKey())[slot])
-                            .toArray(), settings.level());
-                    missed += ci.contains(means[slot]) ? 0 : 1;
+                    Interval ci = subsampling.correlationInterval(means[slot], boot.stream()
+                            .mapToDouble(b -> b.get(e.getKey())[slot]).toArray(), settings.level());
+                    if (!ci.contains(means[slot])) {
+                        missed.add(String.format(Locale.ROOT, "%s vs %s %s the diagonal, %.4f outside [%.4f, %.4f]",
+                                e.getKey(), truth.label, diagonal ? "with" : "without", means[slot], ci.lower(),
+                                ci.upper()));
+                    }
                     double p = MeanSpearmanTest.pValueOfColumns(truthColumns(r, truth.of(r), diagonal),
                             ddsColumns(r, e.getValue(), diagonal), settings.permutations(),
                             SeedMix.derive(seed, NAME, e.getKey(), truth.label, diagonal));
@@ -454,7 +459,7 @@ public final class MiniTaskonomy implements Experiment {
         return rows.build();
     }
 
-    private static String summaryText(MiniResults r, Map<String, double[]> means, int missed,
+    private static String summaryText(MiniResults r, Map<String, double[]> means, List<String> missed,
             int layerHits, double layerRho, int targets, int variants) {
         List<String> names = new ArrayList<>(means.keySet());
         double[] dds = means.get(names.get(0));
@@ -481,11 +486,10 @@ public final class MiniTaskonomy implements Experiment {
                 + " targets (mean Spearman over the blocks %s). The grid tables show all %d (Q,D) x f variants;"
                 + " none was chosen by looking at them.", layerHits, targets, Double.isNaN(layerRho) ? "undefined"
                 : String.format(Locale.ROOT, "%.3f", layerRho), variants));
-        if (missed > 0) {
-            s.append(String.format(Locale.ROOT, " %d of the %d summary intervals miss their own estimate: the"
-                    + " bootstrap resamples images with replacement, and a repeated image matches itself in every"
-                    + " model.", missed, means.size() * dds.length));
-        }
+        int total = means.size() * dds.length;
+        s.append(missed.isEmpty() ? String.format(Locale.ROOT, " Every one of the %d summary intervals contains its"
+                + " estimate.", total) : String.format(Locale.ROOT, " %d of the %d summary intervals do not contain"
+                + " their own estimate: %s.", missed.size(), total, String.join("; ", missed)));
         return s.toString();
     }
 

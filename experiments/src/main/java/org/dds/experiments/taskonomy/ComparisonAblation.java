@@ -102,7 +102,7 @@ abstract class ComparisonAblation implements Experiment {
         }
         String summary = "Mean over the 17 Taskonomy targets of Spearman(GT[:, j], DDS[:, j]) with the features"
                 + " z-scored and g varied; the unbiased-CKA rows are Table 2's z-score row. " + inputs.describe()
-                + " " + settings.describe() + Scoring.bootstrapCaveat(cells);
+                + " " + settings.describe() + Scoring.intervalNote(cells, inputs.benchmark().targets());
         return new ExperimentResult(name(), paperReference(), summary, List.of(grid.build(), cellRows.build()));
     }
 }

@@ -211,7 +211,7 @@ public final class Table2 implements Experiment {
                 + " (all 17 sources, diagonal included, average ranks for ties), g = unbiased CKA. "
                 + inputs.describe() + " Rows in the paper's order with the notebook's centering row after"
                 + " identity; the map normalisations treat each row as a 16 x 16 x 8 map, channels last. "
-                + settings.describe() + Scoring.bootstrapCaveat(cells) + verdicts + " " + paperVersusNotebooks()
+                + settings.describe() + Scoring.intervalNote(cells, inputs.benchmark().targets()) + verdicts + " " + paperVersusNotebooks()
                 + " Each grid is therefore shown beside both notebook tables and the paper's.";
         return new ExperimentResult(name(), paperReference(), summary, tables);
     }

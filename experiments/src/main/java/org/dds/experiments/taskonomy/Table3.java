@@ -195,7 +195,7 @@ public final class Table3 implements Experiment {
                 + " correlation. " + inputs.describe() + " DDS: z-score, unbiased CKA; RSA: raw features, 1 -"
                 + " Pearson, Spearman of upper triangles. The ground-truth rows are the agreement of the public"
                 + " affinity and winrate matrices (as in the taskonomy-agreement experiment); the attribution-map"
-                + " rows are the paper's numbers only. " + settings.describe() + Scoring.bootstrapCaveat(cells)
+                + " rows are the paper's numbers only. " + settings.describe() + Scoring.intervalNote(cells, inputs.benchmark().targets())
                 + " The wall time (table3-time) is"
                 + " measured on this machine, reading the features and computing each DDS matrix separately; the"
                 + " paper's times include 74.8 s of forward passes on a V100, which the released features spare."
