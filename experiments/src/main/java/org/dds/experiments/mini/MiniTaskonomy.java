@@ -25,6 +25,7 @@ import org.dds.experiments.evaluation.ImageSubsampling;
 import org.dds.experiments.evaluation.Interval;
 import org.dds.experiments.evaluation.LayerSelection;
 import org.dds.experiments.evaluation.MeanSpearmanTest;
+import org.dds.experiments.evaluation.MethodComparison;
 import org.dds.core.stats.SeedMix;
 import org.dds.experiments.evaluation.Vectors;
 import org.dds.mini.FashionMnist;
@@ -263,6 +264,8 @@ public final class MiniTaskonomy implements Experiment {
             }
         }
         tables.add(summary.build());
+        MethodComparison.Output comparison = compareMethods(r, observed, settings, seed);
+        tables.addAll(comparison.tables());
 
         tables.add(perTarget(r, observed));
 
@@ -333,7 +336,22 @@ public final class MiniTaskonomy implements Experiment {
         ChartSpec matrices = r.hasFineTuned() ? ChartSpec.heatmap("mini-transfer", "mini-finetune", "mini-dds")
                 : ChartSpec.heatmap("mini-transfer", "mini-winrate", "mini-dds");
         return new ExperimentResult(NAME, new MiniTaskonomy().paperReference(), text, tables).withCharts(matrices,
-                ChartSpec.heatmap("mini-layer-transfer", "mini-layer-dds"));
+                ChartSpec.heatmap("mini-layer-transfer", "mini-layer-dds"), comparison.chart());
+    }
+
+    /**
+     * The methods side by side with the five ranking measures ({@link MethodComparison}), each target's own source
+     * left out. The transferability estimators join this table after the estimators land.
+     */
+    static MethodComparison.Output compareMethods(MiniResults r, Map<String, AffinityMatrix> observed,
+            Settings settings, long seed) {
+        Map<String, List<MethodComparison.Scores>> methods = new LinkedHashMap<>();
+        observed.forEach((name, dds) -> methods.put(name, r.targetNames().stream().map(t -> MethodComparison.Scores
+                .of(r.sources().stream().mapToDouble(s -> dds.get(s, t)).toArray())).toList()));
+        List<MethodComparison.Truth> truths = Truth.available(r).stream()
+                .map(t -> new MethodComparison.Truth(t.label, t.of(r))).toList();
+        return MethodComparison.compare("mini-methods", r.sources(), r.targetNames(), truths, methods, false,
+                new MethodComparison.Settings(settings.replicates(), settings.permutations(), settings.level(), seed));
     }
 
     /** The summary means of one DDS matrix: per ground truth, with and without the diagonal. */
