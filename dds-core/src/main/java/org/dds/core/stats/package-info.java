@@ -1,5 +1,6 @@
 /**
- * Rank statistics used to evaluate DDS against transfer-learning ground truth: average ranks with ties,
+ * Rank statistics used to evaluate DDS against transfer-learning ground truth: average ranks with ties, weighted
+ * Kendall's tau,
  * Pearson and Spearman correlation, and the per-column Spearman correlation of the paper's protocol; and the one
  * seed-mixing function ({@link org.dds.core.stats.SeedMix}) that derives seeds per epoch, image or task.
  */
