@@ -1,5 +1,6 @@
 package org.dds.experiments.evaluation;
 
+import java.util.List;
 import java.util.OptionalDouble;
 
 import org.dds.core.DdsInputException;
@@ -88,6 +89,24 @@ public record RankingMetrics(double spearman, double pearson, double weightedTau
             case TOP1 -> OptionalDouble.of(top1);
             case REGRET -> regret;
         };
+    }
+
+    /**
+     * @param metrics the measures of several targets
+     * @param metric  one of the five
+     * @return its mean over the targets where it is defined, empty when none is
+     */
+    public static OptionalDouble mean(List<RankingMetrics> metrics, RankingMetric metric) {
+        double sum = 0;
+        int n = 0;
+        for (RankingMetrics m : metrics) {
+            OptionalDouble v = m.value(metric);
+            if (v.isPresent()) {
+                sum += v.getAsDouble();
+                n++;
+            }
+        }
+        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / n);
     }
 
     private static double max(double[] v) {

@@ -83,7 +83,7 @@ public final class RankingSummary {
         for (int p = 0; p < permutations; p++) {
             List<RankingMetrics> permuted = new ArrayList<>(k);
             for (int j = 0; j < k; j++) {
-                shuffle(shuffled.get(j), shuffles);
+                Vectors.shuffle(shuffled.get(j), shuffles);
                 permuted.add(RankingMetrics.of(truth.get(j), shuffled.get(j)));
             }
             for (RankingMetric m : RankingMetric.values()) {
@@ -133,25 +133,7 @@ public final class RankingSummary {
 
     /** The mean of a measure over the targets (all, or those at the given indices), where it is defined. */
     private static OptionalDouble mean(List<RankingMetrics> metrics, RankingMetric m, int[] indices) {
-        double sum = 0;
-        int n = 0;
-        int count = indices == null ? metrics.size() : indices.length;
-        for (int i = 0; i < count; i++) {
-            OptionalDouble v = metrics.get(indices == null ? i : indices[i]).value(m);
-            if (v.isPresent()) {
-                sum += v.getAsDouble();
-                n++;
-            }
-        }
-        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / n);
-    }
-
-    private static void shuffle(double[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            double t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
+        return RankingMetrics.mean(indices == null ? metrics
+                : java.util.Arrays.stream(indices).mapToObj(metrics::get).toList(), m);
     }
 }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 import org.dds.core.stats.SeedMix;
@@ -34,13 +35,15 @@ public final class Scoring {
     /**
      * One variant against one ground truth.
      *
-     * @param mean    the score: the mean over the targets
-     * @param perTask Spearman per target, in the benchmark's target order
+     * @param mean     the score: the mean over the targets of Spearman
+     * @param perTask  Spearman per target, in the benchmark's target order
+     * @param measures the five ranking measures per target ({@link RankingMetrics}), same order
      */
-    public record Score(double mean, double[] perTask) {
-        /** Copies the vector. */
+    public record Score(double mean, double[] perTask, List<RankingMetrics> measures) {
+        /** Copies the vector and the list. */
         public Score {
             perTask = perTask.clone();
+            measures = List.copyOf(measures);
         }
 
         /** @return a copy of the per-target vector */
@@ -49,9 +52,18 @@ public final class Scoring {
             return perTask.clone();
         }
 
+        /**
+         * @param metric one of the five ranking measures
+         * @return its mean over the targets where it is defined, empty when none is (a regret when every best is 0)
+         */
+        public OptionalDouble mean(RankingMetric metric) {
+            return RankingMetrics.mean(measures, metric);
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof Score s && Double.compare(mean, s.mean) == 0 && Arrays.equals(perTask, s.perTask);
+            return o instanceof Score s && Double.compare(mean, s.mean) == 0 && Arrays.equals(perTask, s.perTask)
+                    && measures.equals(s.measures);
         }
 
         @Override
@@ -114,7 +126,27 @@ public final class Scoring {
     public record Cell(Score score, Significance significance) {
     }
 
+    /** Columns that {@link #otherMeasures} fills: the means over targets of the four measures beside Spearman. */
+    public static final List<String> OTHER_MEASURE_COLUMNS = List.of("pearson", "weighted_tau", "top1_hit",
+            "relative_regret");
+
     private Scoring() {
+    }
+
+    /**
+     * @param score a score
+     * @return the cells of {@link #OTHER_MEASURE_COLUMNS}: the means of Pearson, weighted tau, top-1 hit and relative
+     *         regret over the targets, a missing cell where no target defines the regret
+     */
+    public static List<Object> otherMeasures(Score score) {
+        List<Object> cells = new ArrayList<>();
+        for (RankingMetric m : List.of(RankingMetric.PEARSON, RankingMetric.WEIGHTED_TAU, RankingMetric.TOP1,
+                RankingMetric.REGRET)) {
+            OptionalDouble v = score.mean(m);
+            cells.add(v.isPresent() ? Double.valueOf(v.getAsDouble())
+                    : org.dds.reports.Cell.missing("undefined (the best ground truth is 0 for every target)"));
+        }
+        return cells;
     }
 
     /**
@@ -133,9 +165,15 @@ public final class Scoring {
         Map<String, Map<TaskonomyMatrix, Score>> out = new LinkedHashMap<>();
         for (Map.Entry<String, AffinityMatrix> e : matrices.entrySet()) {
             Map<TaskonomyMatrix, Score> byMatrix = new EnumMap<>(TaskonomyMatrix.class);
+            double[][] dds = benchmark.scores(e.getValue());
             for (TaskonomyMatrix m : TaskonomyMatrix.values()) {
                 double[] rho = benchmark.perTask(e.getValue(), m);
-                byMatrix.put(m, new Score(Correlation.mean(rho), rho));
+                double[][] truth = benchmark.matrix(m).values();
+                List<RankingMetrics> measures = new ArrayList<>(rho.length);
+                for (int j = 0; j < rho.length; j++) {
+                    measures.add(RankingMetrics.of(Vectors.column(truth, j), Vectors.column(dds, j)));
+                }
+                byMatrix.put(m, new Score(Correlation.mean(rho), rho, measures));
             }
             out.put(e.getKey(), byMatrix);
         }
