@@ -128,8 +128,9 @@ public final class MethodComparison {
      *
      * @param tables the three tables
      * @param chart  the chart of picks
+     * @param note   one sentence for the result's summary: every interval contains its mean, or which do not
      */
-    public record Output(List<ResultTable> tables, ChartSpec chart) {
+    public record Output(List<ResultTable> tables, ChartSpec chart, String note) {
         /** Copies the list. */
         public Output {
             tables = List.copyOf(tables);
@@ -170,6 +171,8 @@ public final class MethodComparison {
         }
         List<List<Object>> picks = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
+        List<String> misses = new ArrayList<>();
+        int intervals = 0;
         for (Map.Entry<String, List<Scores>> method : methods.entrySet()) {
             for (Truth truth : truths) {
                 List<double[]> truthColumns = new ArrayList<>();
@@ -214,7 +217,16 @@ public final class MethodComparison {
                                 SeedMix.derive(settings.seed(), id, method.getKey(), truth.name()));
                 String why = describe(notApplicable);
                 for (RankingMetric m : RankingMetric.values()) {
-                    addEntry(row, entries == null ? null : entries.get(m), why);
+                    RankingSummary.Entry e = entries == null ? null : entries.get(m);
+                    addEntry(row, e, why);
+                    if (e != null && e.interval() != null) {
+                        intervals++;
+                        if (!e.interval().contains(e.mean().getAsDouble())) {
+                            misses.add(String.format(java.util.Locale.ROOT, "%s vs %s, %s %.4f outside [%.4f, %.4f]",
+                                    method.getKey(), truth.name(), m.label(), e.mean().getAsDouble(),
+                                    e.interval().lower(), e.interval().upper()));
+                        }
+                    }
                 }
                 row.add(why);
                 summary.row(row);
@@ -235,8 +247,11 @@ public final class MethodComparison {
                 + (leftOut.isEmpty() ? "" : " (left out, no value: " + String.join(", ", leftOut) + ")"))
                 .text("method").real("top-1 hit rate", "mean relative regret");
         picks.forEach(picksTable::row);
+        String note = misses.isEmpty() ? "Every one of the " + intervals + " intervals of " + id + " contains its mean."
+                : misses.size() + " of the " + intervals + " intervals of " + id + " do not contain their own mean: "
+                        + String.join("; ", misses) + ".";
         return new Output(List.of(summary.build(), perTarget.build(), picksTable.build()),
-                ChartSpec.bars(id + "-picks", "method", "top-1 hit rate", "mean relative regret"));
+                ChartSpec.bars(id + "-picks", "method", "top-1 hit rate", "mean relative regret"), note);
     }
 
     private static void check(List<String> sources, List<String> targets, List<Truth> truths,

@@ -37,7 +37,8 @@ public final class Scoring {
      *
      * @param mean     the score: the mean over the targets of Spearman
      * @param perTask  Spearman per target, in the benchmark's target order
-     * @param measures the five ranking measures per target ({@link RankingMetrics}), same order
+     * @param measures the five ranking measures per target ({@link RankingMetrics}), same order; empty for the
+     *                 subsample replicates of {@link #withSignificance}, which use Spearman only
      */
     public record Score(double mean, double[] perTask, List<RankingMetrics> measures) {
         /** Copies the vector and the list. */
@@ -157,11 +158,12 @@ public final class Scoring {
      */
     public static Map<String, Map<TaskonomyMatrix, Score>> scores(FeatureSet models, TaskonomyBenchmark benchmark,
             Variants variants) {
-        return score(variants.compute(models), benchmark);
+        return score(variants.compute(models), benchmark, true);
     }
 
+    /** @param measures false for subsample replicates, which need Spearman only (their measures stay empty) */
     private static Map<String, Map<TaskonomyMatrix, Score>> score(Map<String, AffinityMatrix> matrices,
-            TaskonomyBenchmark benchmark) {
+            TaskonomyBenchmark benchmark, boolean measures) {
         Map<String, Map<TaskonomyMatrix, Score>> out = new LinkedHashMap<>();
         for (Map.Entry<String, AffinityMatrix> e : matrices.entrySet()) {
             Map<TaskonomyMatrix, Score> byMatrix = new EnumMap<>(TaskonomyMatrix.class);
@@ -169,11 +171,11 @@ public final class Scoring {
             for (TaskonomyMatrix m : TaskonomyMatrix.values()) {
                 double[] rho = benchmark.perTask(e.getValue(), m);
                 double[][] truth = benchmark.matrix(m).values();
-                List<RankingMetrics> measures = new ArrayList<>(rho.length);
-                for (int j = 0; j < rho.length; j++) {
-                    measures.add(RankingMetrics.of(Vectors.column(truth, j), Vectors.column(dds, j)));
+                List<RankingMetrics> perTarget = new ArrayList<>(rho.length);
+                for (int j = 0; measures && j < rho.length; j++) {
+                    perTarget.add(RankingMetrics.of(Vectors.column(truth, j), Vectors.column(dds, j)));
                 }
-                byMatrix.put(m, new Score(Correlation.mean(rho), rho, measures));
+                byMatrix.put(m, new Score(Correlation.mean(rho), rho, perTarget));
             }
             out.put(e.getKey(), byMatrix);
         }
@@ -198,15 +200,15 @@ public final class Scoring {
             TaskonomyBenchmark benchmark, Variants variants, TaskonomySettings settings, String label,
             Consumer<String> progress) {
         Map<String, AffinityMatrix> observed = variants.compute(models);
-        Map<String, Map<TaskonomyMatrix, Score>> scores = score(observed, benchmark);
+        Map<String, Map<TaskonomyMatrix, Score>> scores = score(observed, benchmark, true);
 
         int replicates = settings.replicates();
         int[] done = {0};
         ImageSubsampling subsampling = ImageSubsampling.half(models.images());
         List<Map<String, Map<TaskonomyMatrix, Score>>> boot = subsampling.replicates(replicates,
                 SeedMix.derive(settings.seed(), label, "bootstrap"), idx -> {
-                    Map<String, Map<TaskonomyMatrix, Score>> r = scores(models.selectImages(idx), benchmark,
-                            variants);
+                    Map<String, Map<TaskonomyMatrix, Score>> r = score(variants.compute(models.selectImages(idx)),
+                            benchmark, false);
                     done[0]++;
                     if (done[0] % Math.max(1, replicates / 5) == 0 || done[0] == replicates) {
                         progress.accept("  " + label + ": subsample " + done[0] + "/" + replicates);

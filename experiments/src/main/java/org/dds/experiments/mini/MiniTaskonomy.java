@@ -332,7 +332,7 @@ public final class MiniTaskonomy implements Experiment {
         tables.add(timing.build());
 
         String text = summaryText(r, observedMeans, missed, hits, rhoCount == 0 ? Double.NaN : rhoSum / rhoCount,
-                targets.size(), grid.size());
+                targets.size(), grid.size()) + " " + comparison.note();
         ChartSpec matrices = r.hasFineTuned() ? ChartSpec.heatmap("mini-transfer", "mini-finetune", "mini-dds")
                 : ChartSpec.heatmap("mini-transfer", "mini-winrate", "mini-dds");
         return new ExperimentResult(NAME, new MiniTaskonomy().paperReference(), text, tables).withCharts(matrices,

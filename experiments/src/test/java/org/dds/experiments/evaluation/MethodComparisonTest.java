@@ -88,6 +88,8 @@ class MethodComparisonTest {
         assertThat(picks.rowCount()).as("leep has no picks").isEqualTo(6);
         assertThat(picks.text(0, "method")).isEqualTo("perfect vs transfer");
         assertThat(picks.title()).contains("left out, no value: leep vs transfer, leep vs winrate");
+        // 2 methods with 2 targets x 2 ground truths x 5 measures have intervals (one target: none).
+        assertThat(out.note()).isEqualTo("Every one of the 20 intervals of cmp contains its mean.");
         // The chart is checked against its table when the result is built.
         ExperimentResult result = new ExperimentResult("x", "ref", "summary", out.tables()).withCharts(out.chart());
         assertThat(result.charts()).contains(out.chart());
