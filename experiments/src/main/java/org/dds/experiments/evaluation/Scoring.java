@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 import org.dds.core.stats.SeedMix;
+import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
 import org.dds.core.affinity.AffinityMatrix;
 import org.dds.core.stats.Correlation;
@@ -131,6 +132,9 @@ public final class Scoring {
     public static final List<String> OTHER_MEASURE_COLUMNS = List.of("pearson", "weighted_tau", "top1_hit",
             "relative_regret");
 
+    /** Images a subsample needs: unbiased CKA is defined from 4 images on. */
+    private static final int MIN_SUBSAMPLE = 4;
+
     private Scoring() {
     }
 
@@ -202,6 +206,13 @@ public final class Scoring {
         Map<String, AffinityMatrix> observed = variants.compute(models);
         Map<String, Map<TaskonomyMatrix, Score>> scores = score(observed, benchmark, true);
 
+        if (models.images() < 2 * MIN_SUBSAMPLE) {
+            int n = models.images();
+            throw new DdsInputException(p -> "the intervals subsample half of the " + n + " images without"
+                    + " replacement and unbiased CKA needs at least " + MIN_SUBSAMPLE + " images in each: pass "
+                    + p.apply("images") + " " + 2 * MIN_SUBSAMPLE + " or more, with features of at least "
+                    + 2 * MIN_SUBSAMPLE + " images");
+        }
         int replicates = settings.replicates();
         int[] done = {0};
         ImageSubsampling subsampling = ImageSubsampling.half(models.images());

@@ -26,6 +26,7 @@ import org.dds.experiments.evaluation.Interval;
 import org.dds.experiments.evaluation.LayerSelection;
 import org.dds.experiments.evaluation.MeanSpearmanTest;
 import org.dds.experiments.evaluation.MethodComparison;
+import org.dds.experiments.evaluation.RankingMetrics;
 import org.dds.core.stats.SeedMix;
 import org.dds.experiments.evaluation.Vectors;
 import org.dds.mini.FashionMnist;
@@ -293,9 +294,9 @@ public final class MiniTaskonomy implements Experiment {
         tables.add(matrix("mini-layer-dds", "DDS (zscore, laplacian, unbiased CKA) of each block of the "
                 + r.layerModel() + " encoder with each target task's encoder", blocks, targets, layers.dds()));
         ResultTable.Builder agreement = ResultTable.builder("mini-layer-agreement", "Layer selection: the block with"
-                + " the best measured transfer and the block DDS ranks first, per target, and Spearman over the "
-                + blocks.size() + " blocks").text("target", "family", "best block (measured)", "best block (DDS)",
-                        "agree").real("spearman");
+                + " the best measured transfer and the block DDS ranks first, per target, and the ranking measures"
+                + " over the " + blocks.size() + " blocks").text("target", "family", "best block (measured)",
+                        "best block (DDS)", "agree").real("spearman", "pearson", "weighted tau", "relative regret");
         int hits = 0;
         double rhoSum = 0;
         int rhoCount = 0;
@@ -318,9 +319,17 @@ public final class MiniTaskonomy implements Experiment {
             hits += agrees ? 1 : 0;
             rhoSum += rho;
             rhoCount += defined ? 1 : 0;
-            agreement.row(targets.get(j), r.targets().get(j).family().label(), bestBlocks.toString(),
-                    blocks.get(chosen), agrees ? "yes" : "no", defined ? Double.valueOf(rho)
-                            : Cell.missing("undefined (constant)"));
+            List<Object> row = new ArrayList<>(List.of(targets.get(j), r.targets().get(j).family().label(),
+                    bestBlocks.toString(), blocks.get(chosen), agrees ? "yes" : "no"));
+            if (defined && measured.length >= 3) {
+                RankingMetrics m = RankingMetrics.of(measured, predicted);
+                row.addAll(List.of(rho, m.pearson(), m.weightedTau(), m.regret().isPresent()
+                        ? (Object) m.regret().getAsDouble() : Cell.missing("undefined (best transfer is 0)")));
+            } else {
+                Cell undefined = Cell.missing("undefined (constant)");
+                row.addAll(List.of(defined ? (Object) rho : undefined, undefined, undefined, undefined));
+            }
+            agreement.row(row);
         }
         tables.add(agreement.build());
 

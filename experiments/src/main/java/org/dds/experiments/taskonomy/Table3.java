@@ -201,7 +201,8 @@ public final class Table3 implements Experiment {
                 + " affinity and winrate matrices (as in the taskonomy-agreement experiment); the attribution-map"
                 + " rows are the paper's numbers only. The table3-ranking tables score the same rankings with all"
                 + " five ranking measures (Spearman as above, Pearson, weighted Kendall's tau, top-1 hit, relative"
-                + " regret), with intervals over the targets. " + settings.describe() + Scoring.intervalNote(cells, inputs.benchmark().targets())
+                + " regret), with intervals over the targets. " + settings.describe()
+                + Scoring.intervalNote(cells, inputs.benchmark().targets())
                 + " The wall time (table3-time) is"
                 + " measured on this machine, reading the features and computing each DDS matrix separately; the"
                 + " paper's times include 74.8 s of forward passes on a V100, which the released features spare."

@@ -24,7 +24,7 @@ class MethodComparisonTest {
     private static final double EXACT = 1e-12;
     private static final List<String> SOURCES = List.of("a", "b", "c", "d");
     private static final List<String> TARGETS = List.of("a", "b");
-    /** Rows a..d, columns targets a, b. Target a keeps b, c, d = (0.6, 0.4, 0.8); target b keeps a, c, d = (0.5, 0.7, 0.2). */
+    /** Rows a..d, columns targets a, b: target a keeps b, c, d = (0.6, 0.4, 0.8), target b a, c, d = (0.5, 0.7, 0.2). */
     private static final double[][] TRANSFER = {{0.9, 0.5}, {0.6, 0.95}, {0.4, 0.7}, {0.8, 0.2}};
     /** Same order of the kept sources as TRANSFER in both columns. */
     private static final double[][] WINRATE = {{0.1, 0.3}, {0.5, 0.9}, {0.2, 0.6}, {0.7, 0.1}};

@@ -62,6 +62,8 @@ class MiniTaskonomyTest {
         for (int row = 0; row < agreement.rowCount(); row++) {
             assertThat(agreement.text(row, "agree")).isEqualTo("yes");
             assertThat(agreement.real(row, "spearman")).isCloseTo(1.0, within(1e-12));
+            assertThat(agreement.real(row, "weighted tau")).isCloseTo(1.0, within(1e-12));
+            assertThat(agreement.real(row, "relative regret")).isZero();
         }
         assertThat(e.summary()).contains("for 9 of 9 targets");
         // The planted transfer matrix is the default DDS: its ranking measures against it are perfect.

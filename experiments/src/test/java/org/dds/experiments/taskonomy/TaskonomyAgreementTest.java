@@ -31,10 +31,7 @@ class TaskonomyAgreementTest {
 
     @Test
     void meanAndPerTaskVectorMatchTheOracle() {
-        Path gt = SharedData.require("groundtruth/taskonomy").getParent();
-        ExperimentContext context = new ExperimentContext(new GroundTruthLocation(gt,
-                GroundTruthLocation.Origin.ARGUMENT), Optional.empty(), true, 1993, line -> { });
-        ExperimentResult result = new TaskonomyAgreement().run(context);
+        ExperimentResult result = runOnSharedGroundTruth();
 
         ResultTable summary = result.tables().get(0);
         PublishedValue p = summary.published().get(0);
@@ -61,10 +58,7 @@ class TaskonomyAgreementTest {
      */
     @Test
     void everyReadingOfTheProtocolBesideThePaper() {
-        Path gt = SharedData.require("groundtruth/taskonomy").getParent();
-        ExperimentContext context = new ExperimentContext(new GroundTruthLocation(gt,
-                GroundTruthLocation.Origin.ARGUMENT), Optional.empty(), true, 1993, line -> { });
-        ExperimentResult result = new TaskonomyAgreement().run(context);
+        ExperimentResult result = runOnSharedGroundTruth();
         ResultTable readings = result.table("taskonomy-agreement-readings");
         double[] expected = {0.9194340578036583, 0.9002877148272418, 0.8991729120476682, 0.9506645098718314,
             0.9901960784313727, 0.9267421208807773, 0.988235294117647, 0.9599681142730069};
@@ -80,5 +74,13 @@ class TaskonomyAgreementTest {
                 + " diagonal, Spearman (0.988235)");
         assertThat(result.tables().get(0).published().get(0).reproduced()).as("the headline stays the protocol")
                 .isCloseTo(expected[0], within(ALGEBRAIC));
+    }
+
+    /** Runs the experiment on ../shared's pickles; skips, saying why, where there are none. */
+    private static ExperimentResult runOnSharedGroundTruth() {
+        Path gt = SharedData.require("groundtruth/taskonomy").getParent();
+        ExperimentContext context = new ExperimentContext(new GroundTruthLocation(gt,
+                GroundTruthLocation.Origin.ARGUMENT), Optional.empty(), true, 1993, line -> { });
+        return new TaskonomyAgreement().run(context);
     }
 }
