@@ -18,8 +18,8 @@ import org.dds.core.stats.Resampling;
  * its images are copies. DDS, RSA and CKA compare images in pairs, and a copied image is a perfect match of itself in
  * every model: the copies add the same spurious similarity to every model's n x n matrix, which pulls every
  * replicate away from the estimate (in the reference Mini-Taskonomy run 4 of 24 bootstrap intervals missed their own
- * estimate; on planted high-dimensional features the 95% bootstrap interval covers the true CKA in about a third of
- * the data sets). rsatoolbox's answer is to turn the pairs of a resampled image with its copies into missing entries
+ * estimate; on planted noisy 30-dimensional features the 95% bootstrap interval covered the true CKA in 79.5% of the
+ * data sets of 60 images and in about a third of those of 30 images). rsatoolbox's answer is to turn the pairs of a resampled image with its copies into missing entries
  * that the comparison drops; for unbiased CKA and the project's fast V V^T path that would need a new estimator for
  * every g. Subsampling needs none: each replicate takes m distinct images (m = n / 2 by default), so no image is ever
  * paired with a copy of itself, and every statistic is computed exactly as on the full set.
