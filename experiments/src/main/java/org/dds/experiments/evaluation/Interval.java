@@ -1,5 +1,7 @@
 package org.dds.experiments.evaluation;
 
+import org.dds.core.stats.Resampling;
+
 /**
  * A confidence interval.
  *
@@ -26,6 +28,18 @@ public record Interval(double lower, double upper, double level) {
      */
     public boolean contains(double value) {
         return value >= lower && value <= upper;
+    }
+
+    /**
+     * The spread of a statistic over draws: the percentile interval of the values (numpy's linear interpolation).
+     *
+     * @param values the statistic on each draw
+     * @param level  the share of the draws inside, e.g. 0.95
+     * @return the interval between the (1 - level)/2 and (1 + level)/2 quantiles
+     */
+    public static Interval percentile(double[] values, double level) {
+        double[] ends = Resampling.percentileInterval(values, level);
+        return new Interval(ends[0], ends[1], level);
     }
 
     @Override

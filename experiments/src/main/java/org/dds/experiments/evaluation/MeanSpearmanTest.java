@@ -84,7 +84,7 @@ public final class MeanSpearmanTest {
             double sum = 0;
             for (int j = 0; j < k; j++) {
                 double[] shuffled = scoreRanks[j];
-                shuffle(shuffled, random);
+                Vectors.shuffle(shuffled, random);
                 // Ranks move with their values, so rho of shuffled ranks is rho of shuffled values.
                 sum += Correlation.pearson(truthRanks[j], shuffled);
             }
@@ -93,15 +93,5 @@ public final class MeanSpearmanTest {
             }
         }
         return (hits + 1.0) / (permutations + 1.0);
-    }
-
-    /** Fisher-Yates in place; successive shuffles of the same array are still uniform permutations. */
-    private static void shuffle(double[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            double t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }

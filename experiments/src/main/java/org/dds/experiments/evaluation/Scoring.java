@@ -6,9 +6,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 import org.dds.core.stats.SeedMix;
+import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
 import org.dds.core.affinity.AffinityMatrix;
 import org.dds.core.stats.Correlation;
@@ -17,7 +19,7 @@ import org.dds.core.stats.PermutationTest;
 /**
  * Scores DDS variants on the Taskonomy benchmark: for each variant (a named DDS matrix computed from the images) and
  * each ground-truth matrix, the per-target Spearman vector and its mean; optionally with a permutation p-value for
- * every correlation and a bootstrap-over-images percentile interval for every one of them.
+ * every correlation and a subsampling-over-images interval ({@link ImageSubsampling}) for every one of them.
  */
 public final class Scoring {
 
@@ -34,13 +36,16 @@ public final class Scoring {
     /**
      * One variant against one ground truth.
      *
-     * @param mean    the score: the mean over the targets
-     * @param perTask Spearman per target, in the benchmark's target order
+     * @param mean     the score: the mean over the targets of Spearman
+     * @param perTask  Spearman per target, in the benchmark's target order
+     * @param measures the five ranking measures per target ({@link RankingMetrics}), same order; empty for the
+     *                 subsample replicates of {@link #withSignificance}, which use Spearman only
      */
-    public record Score(double mean, double[] perTask) {
-        /** Copies the vector. */
+    public record Score(double mean, double[] perTask, List<RankingMetrics> measures) {
+        /** Copies the vector and the list. */
         public Score {
             perTask = perTask.clone();
+            measures = List.copyOf(measures);
         }
 
         /** @return a copy of the per-target vector */
@@ -49,9 +54,18 @@ public final class Scoring {
             return perTask.clone();
         }
 
+        /**
+         * @param metric one of the five ranking measures
+         * @return its mean over the targets where it is defined, empty when none is (a regret when every best is 0)
+         */
+        public OptionalDouble mean(RankingMetric metric) {
+            return RankingMetrics.mean(measures, metric);
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof Score s && Double.compare(mean, s.mean) == 0 && Arrays.equals(perTask, s.perTask);
+            return o instanceof Score s && Double.compare(mean, s.mean) == 0 && Arrays.equals(perTask, s.perTask)
+                    && measures.equals(s.measures);
         }
 
         @Override
@@ -70,8 +84,8 @@ public final class Scoring {
      *
      * @param meanP             permutation p-value of the mean
      * @param perTaskP          permutation p-value of each target's correlation
-     * @param meanInterval      bootstrap interval of the mean
-     * @param perTaskIntervals  bootstrap interval of each target's correlation
+     * @param meanInterval      subsampling interval of the mean ({@link ImageSubsampling})
+     * @param perTaskIntervals  subsampling interval of each target's correlation
      */
     public record Significance(double meanP, double[] perTaskP, Interval meanInterval,
             List<Interval> perTaskIntervals) {
@@ -114,7 +128,30 @@ public final class Scoring {
     public record Cell(Score score, Significance significance) {
     }
 
+    /** Columns that {@link #otherMeasures} fills: the means over targets of the four measures beside Spearman. */
+    public static final List<String> OTHER_MEASURE_COLUMNS = List.of("pearson", "weighted_tau", "top1_hit",
+            "relative_regret");
+
+    /** Images a subsample needs: unbiased CKA is defined from 4 images on. */
+    private static final int MIN_SUBSAMPLE = 4;
+
     private Scoring() {
+    }
+
+    /**
+     * @param score a score
+     * @return the cells of {@link #OTHER_MEASURE_COLUMNS}: the means of Pearson, weighted tau, top-1 hit and relative
+     *         regret over the targets, a missing cell where no target defines the regret
+     */
+    public static List<Object> otherMeasures(Score score) {
+        List<Object> cells = new ArrayList<>();
+        for (RankingMetric m : List.of(RankingMetric.PEARSON, RankingMetric.WEIGHTED_TAU, RankingMetric.TOP1,
+                RankingMetric.REGRET)) {
+            OptionalDouble v = score.mean(m);
+            cells.add(v.isPresent() ? Double.valueOf(v.getAsDouble())
+                    : org.dds.reports.Cell.missing("undefined (the best ground truth is 0 for every target)"));
+        }
+        return cells;
     }
 
     /**
@@ -125,17 +162,24 @@ public final class Scoring {
      */
     public static Map<String, Map<TaskonomyMatrix, Score>> scores(FeatureSet models, TaskonomyBenchmark benchmark,
             Variants variants) {
-        return score(variants.compute(models), benchmark);
+        return score(variants.compute(models), benchmark, true);
     }
 
+    /** @param measures false for subsample replicates, which need Spearman only (their measures stay empty) */
     private static Map<String, Map<TaskonomyMatrix, Score>> score(Map<String, AffinityMatrix> matrices,
-            TaskonomyBenchmark benchmark) {
+            TaskonomyBenchmark benchmark, boolean measures) {
         Map<String, Map<TaskonomyMatrix, Score>> out = new LinkedHashMap<>();
         for (Map.Entry<String, AffinityMatrix> e : matrices.entrySet()) {
             Map<TaskonomyMatrix, Score> byMatrix = new EnumMap<>(TaskonomyMatrix.class);
+            double[][] dds = benchmark.scores(e.getValue());
             for (TaskonomyMatrix m : TaskonomyMatrix.values()) {
                 double[] rho = benchmark.perTask(e.getValue(), m);
-                byMatrix.put(m, new Score(Correlation.mean(rho), rho));
+                double[][] truth = benchmark.matrix(m).values();
+                List<RankingMetrics> perTarget = new ArrayList<>(rho.length);
+                for (int j = 0; measures && j < rho.length; j++) {
+                    perTarget.add(RankingMetrics.of(Vectors.column(truth, j), Vectors.column(dds, j)));
+                }
+                byMatrix.put(m, new Score(Correlation.mean(rho), rho, perTarget));
             }
             out.put(e.getKey(), byMatrix);
         }
@@ -143,9 +187,10 @@ public final class Scoring {
     }
 
     /**
-     * Scores with a permutation p-value and a bootstrap interval for every correlation. Each p-value has its own
-     * seed derived from (settings' seed, label, variant, matrix, target); the bootstrap resamples the images once per
-     * replicate for all variants together, seeded from (settings' seed, label, "bootstrap").
+     * Scores with a permutation p-value and a subsampling interval for every correlation. Each p-value has its own
+     * seed derived from (settings' seed, label, variant, matrix, target); the intervals subsample half the images
+     * without replacement once per replicate for all variants together ({@link ImageSubsampling}), seeded from
+     * (settings' seed, label, "bootstrap").
      *
      * @param models    the evaluated models on the chosen images
      * @param benchmark the ground truth
@@ -159,17 +204,25 @@ public final class Scoring {
             TaskonomyBenchmark benchmark, Variants variants, TaskonomySettings settings, String label,
             Consumer<String> progress) {
         Map<String, AffinityMatrix> observed = variants.compute(models);
-        Map<String, Map<TaskonomyMatrix, Score>> scores = score(observed, benchmark);
+        Map<String, Map<TaskonomyMatrix, Score>> scores = score(observed, benchmark, true);
 
+        if (models.images() < 2 * MIN_SUBSAMPLE) {
+            int n = models.images();
+            throw new DdsInputException(p -> "the intervals subsample half of the " + n + " images without"
+                    + " replacement and unbiased CKA needs at least " + MIN_SUBSAMPLE + " images in each: pass "
+                    + p.apply("images") + " " + 2 * MIN_SUBSAMPLE + " or more, with features of at least "
+                    + 2 * MIN_SUBSAMPLE + " images");
+        }
         int replicates = settings.replicates();
         int[] done = {0};
-        List<Map<String, Map<TaskonomyMatrix, Score>>> boot = ImageBootstrap.replicates(models.images(), replicates,
+        ImageSubsampling subsampling = ImageSubsampling.half(models.images());
+        List<Map<String, Map<TaskonomyMatrix, Score>>> boot = subsampling.replicates(replicates,
                 SeedMix.derive(settings.seed(), label, "bootstrap"), idx -> {
-                    Map<String, Map<TaskonomyMatrix, Score>> r = scores(models.selectImages(idx), benchmark,
-                            variants);
+                    Map<String, Map<TaskonomyMatrix, Score>> r = score(variants.compute(models.selectImages(idx)),
+                            benchmark, false);
                     done[0]++;
                     if (done[0] % Math.max(1, replicates / 5) == 0 || done[0] == replicates) {
-                        progress.accept("  " + label + ": bootstrap replicate " + done[0] + "/" + replicates);
+                        progress.accept("  " + label + ": subsample " + done[0] + "/" + replicates);
                     }
                     return r;
                 });
@@ -189,12 +242,12 @@ public final class Scoring {
                     perTaskP[j] = PermutationTest.spearman(Vectors.column(truth, j), Vectors.column(dds, j), settings.permutations(),
                             SeedMix.derive(settings.seed(), label, variant, m.cliName(), j));
                     int target = j;
-                    perTaskIntervals.add(ImageBootstrap.percentile(boot.stream()
+                    perTaskIntervals.add(subsampling.correlationInterval(score.perTask()[target], boot.stream()
                             .mapToDouble(r -> r.get(variant).get(m).perTask()[target]).toArray(), settings.level()));
                 }
                 double meanP = MeanSpearmanTest.pValue(truth, dds, settings.permutations(),
                         SeedMix.derive(settings.seed(), label, variant, m.cliName(), "mean"));
-                Interval meanInterval = ImageBootstrap.percentile(
+                Interval meanInterval = subsampling.correlationInterval(score.mean(),
                         boot.stream().mapToDouble(r -> r.get(variant).get(m).mean()).toArray(), settings.level());
                 byMatrix.put(m, new Cell(score, new Significance(meanP, perTaskP, meanInterval, perTaskIntervals)));
             }
@@ -204,31 +257,46 @@ public final class Scoring {
     }
 
     /**
-     * A caveat for result summaries when bootstrap intervals miss their own estimate. Resampling with replacement
-     * repeats images, and a repeated image is a perfect match in every model; with high-dimensional, noisy features
-     * that shared artefact pulls the replicates' scores away from the estimate.
+     * Says which intervals do not contain their own estimate, for result summaries: every such interval of a mean
+     * and of a target's correlation, by name, so that a reader never takes one for a statement about the estimate.
+     * With subsampling ({@link ImageSubsampling}) this happens when the subsamples' values lie to one side of the
+     * full-sample estimate (a statistic whose bias changes quickly with the number of images, or too few subsamples
+     * for its quantiles).
      *
-     * @param cells scored cells
-     * @return an empty string when every interval of a mean contains the estimate, else one sentence saying how many
-     *         do not and why
+     * @param cells   scored cells
+     * @param targets the target names, in the order of the per-target vectors
+     * @return " Every one of the N intervals contains its estimate." or a sentence naming each one that does not
      */
-    public static String bootstrapCaveat(Map<String, Map<TaskonomyMatrix, Cell>> cells) {
+    public static String intervalNote(Map<String, Map<TaskonomyMatrix, Cell>> cells, List<String> targets) {
         int total = 0;
-        int missing = 0;
-        for (Map<TaskonomyMatrix, Cell> byMatrix : cells.values()) {
-            for (Cell c : byMatrix.values()) {
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, Map<TaskonomyMatrix, Cell>> byVariant : cells.entrySet()) {
+            for (Map.Entry<TaskonomyMatrix, Cell> e : byVariant.getValue().entrySet()) {
+                Cell c = e.getValue();
+                String where = byVariant.getKey() + " vs " + e.getKey().cliName();
                 total++;
                 if (!c.significance().meanInterval().contains(c.score().mean())) {
-                    missing++;
+                    missing.add(describeMiss(where + ", mean", c.score().mean(), c.significance().meanInterval()));
+                }
+                double[] rho = c.score().perTask();
+                for (int j = 0; j < rho.length; j++) {
+                    total++;
+                    Interval ci = c.significance().perTaskIntervals().get(j);
+                    if (!ci.contains(rho[j])) {
+                        missing.add(describeMiss(where + ", " + targets.get(j), rho[j], ci));
+                    }
                 }
             }
         }
-        if (missing == 0) {
-            return "";
+        if (missing.isEmpty()) {
+            return " Every one of the " + total + " intervals (means and per-target) contains its estimate.";
         }
-        return " Caution: " + missing + " of " + total + " bootstrap intervals do not contain their own estimate."
-                + " Resampling with replacement repeats images, and a repeated image is a perfect match in every"
-                + " model; with high-dimensional, noisy features this shared artefact shifts the replicates, so those"
-                + " intervals say more about that artefact than about the estimate's uncertainty.";
+        return " " + missing.size() + " of the " + total + " intervals (means and per-target) do not contain their"
+                + " own estimate: " + String.join("; ", missing) + ".";
+    }
+
+    private static String describeMiss(String where, double estimate, Interval ci) {
+        return String.format(java.util.Locale.ROOT, "%s %.4f outside [%.4f, %.4f]", where, estimate, ci.lower(),
+                ci.upper());
     }
 }

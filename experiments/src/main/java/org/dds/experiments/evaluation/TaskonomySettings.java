@@ -5,12 +5,12 @@ import org.dds.experiments.ExperimentContext;
 
 /**
  * How thoroughly the Taskonomy experiments run: how many images (the first N of the features, the paper's 200), how
- * many permutations for each p-value, how many bootstrap replicates for each confidence interval, how many random
+ * many permutations for each p-value, how many subsamples ({@link ImageSubsampling}) for each confidence interval, how many random
  * image draws per size in the image-count view, at which confidence level, from which seed.
  *
  * @param images       the first N images are used (all of them when the features hold fewer), at least 4
  * @param permutations permutations per p-value, at least 1
- * @param replicates   bootstrap replicates per interval, at least 2
+ * @param replicates   subsamples per interval, at least 2
  * @param draws        random image subsets per size in the image-count view, at least 2
  * @param level        confidence level of the intervals, in (0, 1)
  * @param seed         the seed every statistic derives its own from
@@ -28,7 +28,7 @@ public record TaskonomySettings(int images, int permutations, int replicates, in
                     + images);
         }
         if (permutations < 1 || replicates < 2 || draws < 2) {
-            throw new DdsInputException("need at least 1 permutation, 2 bootstrap replicates and 2 draws, got "
+            throw new DdsInputException("need at least 1 permutation, 2 subsamples and 2 draws, got "
                     + permutations + ", " + replicates + " and " + draws);
         }
         if (!(level > 0 && level < 1)) {
@@ -64,8 +64,9 @@ public record TaskonomySettings(int images, int permutations, int replicates, in
     public String describe() {
         return "p-values from " + permutations + " seeded permutations (two-sided; per target, Spearman with one"
                 + " column shuffled; for the mean, every column shuffled independently), " + Math.round(level * 100)
-                + "% percentile intervals from " + replicates + " bootstrap resamples of the images (with"
-                + " replacement), seed " + seed + ".";
+                + "% subsampling intervals from " + replicates + " subsamples of half the images without replacement"
+                + " (so that no image is paired with a copy of itself; the basic interval of Politis and Romano,"
+                + " deviations rescaled by sqrt(m/(n-m)) = 1), seed " + seed + ".";
     }
 
     /** @return the interval level as a percentage, e.g. {@code 95%} */

@@ -31,4 +31,19 @@ public final class Vectors {
         }
         return best;
     }
+
+    /**
+     * Fisher-Yates in place; successive shuffles of the same array are still uniform permutations.
+     *
+     * @param a      the values, shuffled in place
+     * @param random the generator
+     */
+    public static void shuffle(double[] a, java.util.SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            double t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
 }

@@ -21,10 +21,12 @@ import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
 import org.dds.experiments.evaluation.AblationGrid;
-import org.dds.experiments.evaluation.ImageBootstrap;
+import org.dds.experiments.evaluation.ImageSubsampling;
 import org.dds.experiments.evaluation.Interval;
 import org.dds.experiments.evaluation.LayerSelection;
 import org.dds.experiments.evaluation.MeanSpearmanTest;
+import org.dds.experiments.evaluation.MethodComparison;
+import org.dds.experiments.evaluation.RankingMetrics;
 import org.dds.core.stats.SeedMix;
 import org.dds.experiments.evaluation.Vectors;
 import org.dds.mini.FashionMnist;
@@ -222,8 +224,9 @@ public final class MiniTaskonomy implements Experiment {
                 + " own encoder, on " + r.probe().images() + " held-out images", sources, targets,
                 columns(defaultDds, sources, targets)));
 
-        progress.accept("  mini: bootstrap over the probe images (" + settings.replicates() + " replicates)");
-        List<Map<String, double[]>> boot = ImageBootstrap.replicates(r.probe().images(), settings.replicates(),
+        progress.accept("  mini: subsampling the probe images (" + settings.replicates() + " subsamples)");
+        ImageSubsampling subsampling = ImageSubsampling.half(r.probe().images());
+        List<Map<String, double[]>> boot = subsampling.replicates(settings.replicates(),
                 SeedMix.derive(seed, NAME, "bootstrap"), idx -> {
                     FeatureSet resampled = r.probe().selectImages(idx);
                     Map<String, double[]> means = new LinkedHashMap<>();
@@ -233,12 +236,12 @@ public final class MiniTaskonomy implements Experiment {
                 });
 
         ResultTable.Builder summary = ResultTable.builder("mini-summary", "Mean over the targets of Spearman(ground"
-                + " truth, DDS) per column, with a " + pct(settings.level()) + " bootstrap interval over the probe"
-                + " images (" + settings.replicates() + " replicates) and a permutation p-value ("
+                + " truth, DDS) per column, with a " + subsampling.describe(settings.replicates(), settings.level())
+                .replaceFirst("intervals", "interval") + " of the probe images and a permutation p-value ("
                 + settings.permutations() + " shufflings; a random ranking scores 0)")
                 .text("method", "ground truth", "diagonal").real("mean spearman", "ci lower", "ci upper", "p value");
         Map<String, double[]> observedMeans = new LinkedHashMap<>();
-        int missed = 0;
+        List<String> missed = new ArrayList<>();
         for (Map.Entry<String, AffinityMatrix> e : observed.entrySet()) {
             double[] means = summaryMeans(r, e.getValue());
             observedMeans.put(e.getKey(), means);
@@ -246,9 +249,13 @@ public final class MiniTaskonomy implements Experiment {
             for (Truth truth : Truth.available(r)) {
                 for (boolean diagonal : new boolean[] {true, false}) {
                     int slot = k++;
-                    Interval ci = ImageBootstrap.percentile(boot.stream().mapToDouble(b -> b.get(e.getKey())[slot])
-                            .toArray(), settings.level());
-                    missed += ci.contains(means[slot]) ? 0 : 1;
+                    Interval ci = subsampling.correlationInterval(means[slot], boot.stream()
+                            .mapToDouble(b -> b.get(e.getKey())[slot]).toArray(), settings.level());
+                    if (!ci.contains(means[slot])) {
+                        missed.add(String.format(Locale.ROOT, "%s vs %s %s the diagonal, %.4f outside [%.4f, %.4f]",
+                                e.getKey(), truth.label, diagonal ? "with" : "without", means[slot], ci.lower(),
+                                ci.upper()));
+                    }
                     double p = MeanSpearmanTest.pValueOfColumns(truthColumns(r, truth.of(r), diagonal),
                             ddsColumns(r, e.getValue(), diagonal), settings.permutations(),
                             SeedMix.derive(seed, NAME, e.getKey(), truth.label, diagonal));
@@ -258,6 +265,8 @@ public final class MiniTaskonomy implements Experiment {
             }
         }
         tables.add(summary.build());
+        MethodComparison.Output comparison = compareMethods(r, observed, settings, seed);
+        tables.addAll(comparison.tables());
 
         tables.add(perTarget(r, observed));
 
@@ -285,9 +294,9 @@ public final class MiniTaskonomy implements Experiment {
         tables.add(matrix("mini-layer-dds", "DDS (zscore, laplacian, unbiased CKA) of each block of the "
                 + r.layerModel() + " encoder with each target task's encoder", blocks, targets, layers.dds()));
         ResultTable.Builder agreement = ResultTable.builder("mini-layer-agreement", "Layer selection: the block with"
-                + " the best measured transfer and the block DDS ranks first, per target, and Spearman over the "
-                + blocks.size() + " blocks").text("target", "family", "best block (measured)", "best block (DDS)",
-                        "agree").real("spearman");
+                + " the best measured transfer and the block DDS ranks first, per target, and the ranking measures"
+                + " over the " + blocks.size() + " blocks").text("target", "family", "best block (measured)",
+                        "best block (DDS)", "agree").real("spearman", "pearson", "weighted tau", "relative regret");
         int hits = 0;
         double rhoSum = 0;
         int rhoCount = 0;
@@ -310,9 +319,17 @@ public final class MiniTaskonomy implements Experiment {
             hits += agrees ? 1 : 0;
             rhoSum += rho;
             rhoCount += defined ? 1 : 0;
-            agreement.row(targets.get(j), r.targets().get(j).family().label(), bestBlocks.toString(),
-                    blocks.get(chosen), agrees ? "yes" : "no", defined ? Double.valueOf(rho)
-                            : Cell.missing("undefined (constant)"));
+            List<Object> row = new ArrayList<>(List.of(targets.get(j), r.targets().get(j).family().label(),
+                    bestBlocks.toString(), blocks.get(chosen), agrees ? "yes" : "no"));
+            if (defined && measured.length >= 3) {
+                RankingMetrics m = RankingMetrics.of(measured, predicted);
+                row.addAll(List.of(rho, m.pearson(), m.weightedTau(), m.regret().isPresent()
+                        ? (Object) m.regret().getAsDouble() : Cell.missing("undefined (best transfer is 0)")));
+            } else {
+                Cell undefined = Cell.missing("undefined (constant)");
+                row.addAll(List.of(defined ? (Object) rho : undefined, undefined, undefined, undefined));
+            }
+            agreement.row(row);
         }
         tables.add(agreement.build());
 
@@ -324,11 +341,26 @@ public final class MiniTaskonomy implements Experiment {
         tables.add(timing.build());
 
         String text = summaryText(r, observedMeans, missed, hits, rhoCount == 0 ? Double.NaN : rhoSum / rhoCount,
-                targets.size(), grid.size());
+                targets.size(), grid.size()) + " " + comparison.note();
         ChartSpec matrices = r.hasFineTuned() ? ChartSpec.heatmap("mini-transfer", "mini-finetune", "mini-dds")
                 : ChartSpec.heatmap("mini-transfer", "mini-winrate", "mini-dds");
         return new ExperimentResult(NAME, new MiniTaskonomy().paperReference(), text, tables).withCharts(matrices,
-                ChartSpec.heatmap("mini-layer-transfer", "mini-layer-dds"));
+                ChartSpec.heatmap("mini-layer-transfer", "mini-layer-dds"), comparison.chart());
+    }
+
+    /**
+     * The methods side by side with the five ranking measures ({@link MethodComparison}), each target's own source
+     * left out. The transferability estimators join this table after the estimators land.
+     */
+    static MethodComparison.Output compareMethods(MiniResults r, Map<String, AffinityMatrix> observed,
+            Settings settings, long seed) {
+        Map<String, List<MethodComparison.Scores>> methods = new LinkedHashMap<>();
+        observed.forEach((name, dds) -> methods.put(name, r.targetNames().stream().map(t -> MethodComparison.Scores
+                .of(r.sources().stream().mapToDouble(s -> dds.get(s, t)).toArray())).toList()));
+        List<MethodComparison.Truth> truths = Truth.available(r).stream()
+                .map(t -> new MethodComparison.Truth(t.label, t.of(r))).toList();
+        return MethodComparison.compare("mini-methods", r.sources(), r.targetNames(), truths, methods, false,
+                new MethodComparison.Settings(settings.replicates(), settings.permutations(), settings.level(), seed));
     }
 
     /** The summary means of one DDS matrix: per ground truth, with and without the diagonal. */
@@ -454,7 +486,7 @@ public final class MiniTaskonomy implements Experiment {
         return rows.build();
     }
 
-    private static String summaryText(MiniResults r, Map<String, double[]> means, int missed,
+    private static String summaryText(MiniResults r, Map<String, double[]> means, List<String> missed,
             int layerHits, double layerRho, int targets, int variants) {
         List<String> names = new ArrayList<>(means.keySet());
         double[] dds = means.get(names.get(0));
@@ -481,11 +513,10 @@ public final class MiniTaskonomy implements Experiment {
                 + " targets (mean Spearman over the blocks %s). The grid tables show all %d (Q,D) x f variants;"
                 + " none was chosen by looking at them.", layerHits, targets, Double.isNaN(layerRho) ? "undefined"
                 : String.format(Locale.ROOT, "%.3f", layerRho), variants));
-        if (missed > 0) {
-            s.append(String.format(Locale.ROOT, " %d of the %d summary intervals miss their own estimate: the"
-                    + " bootstrap resamples images with replacement, and a repeated image matches itself in every"
-                    + " model.", missed, means.size() * dds.length));
-        }
+        int total = means.size() * dds.length;
+        s.append(missed.isEmpty() ? String.format(Locale.ROOT, " Every one of the %d summary intervals contains its"
+                + " estimate.", total) : String.format(Locale.ROOT, " %d of the %d summary intervals do not contain"
+                + " their own estimate: %s.", missed.size(), total, String.join("; ", missed)));
         return s.toString();
     }
 

@@ -77,8 +77,10 @@ abstract class ComparisonAblation implements Experiment {
                 .text("g", "against");
         AblationGrid.FUNCTIONS.forEach(f -> grid.real(f.cliName()));
         ResultTable.Builder cellRows = ResultTable.builder(name() + "-cells", "Every cell with its "
-                + settings.levelPercent() + " bootstrap interval and permutation p-value").text("g", "against", "f")
-                .real("spearman", "ci_lower", "ci_upper", "p_value");
+                + settings.levelPercent() + " subsampling interval and permutation p-value, and the means over the"
+                + " targets of the other ranking measures").text("g", "against", "f")
+                .real("spearman", "ci_lower", "ci_upper", "p_value")
+                .real(Scoring.OTHER_MEASURE_COLUMNS.toArray(String[]::new));
         for (Map.Entry<String, MatrixComparison> g : gs.entrySet()) {
             boolean table2Row = g.getValue().equals(new Cka(Centering.UNBIASED));
             for (TaskonomyMatrix m : List.of(TaskonomyMatrix.WINRATE, TaskonomyMatrix.AFFINITY)) {
@@ -87,9 +89,11 @@ abstract class ComparisonAblation implements Experiment {
                     Scoring.Cell c = cells.get(g.getKey() + "/" + f.cliName()).get(m);
                     double mean = c.score().mean();
                     row.add(mean);
-                    cellRows.row(g.getKey(), m.cliName(), f.cliName(), mean,
+                    List<Object> cellRow = new ArrayList<>(List.of(g.getKey(), m.cliName(), f.cliName(), mean,
                             c.significance().meanInterval().lower(), c.significance().meanInterval().upper(),
-                            c.significance().meanP());
+                            c.significance().meanP()));
+                    cellRow.addAll(Scoring.otherMeasures(c.score()));
+                    cellRows.row(cellRow);
                     OptionalDouble nb = AblationGrid.notebook(m).cell(NormalizationType.ZSCORE, f);
                     if (table2Row && nb.isPresent()) {
                         grid.published(new PublishedValue(name() + ", " + g.getKey() + " vs " + m.cliName()
@@ -102,7 +106,7 @@ abstract class ComparisonAblation implements Experiment {
         }
         String summary = "Mean over the 17 Taskonomy targets of Spearman(GT[:, j], DDS[:, j]) with the features"
                 + " z-scored and g varied; the unbiased-CKA rows are Table 2's z-score row. " + inputs.describe()
-                + " " + settings.describe() + Scoring.bootstrapCaveat(cells);
+                + " " + settings.describe() + Scoring.intervalNote(cells, inputs.benchmark().targets());
         return new ExperimentResult(name(), paperReference(), summary, List.of(grid.build(), cellRows.build()));
     }
 }

@@ -12,7 +12,6 @@ import org.dds.core.stats.Resampling;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
-import org.dds.experiments.evaluation.ImageBootstrap;
 import org.dds.experiments.evaluation.Interval;
 import org.dds.experiments.evaluation.MeanSpearmanTest;
 import org.dds.core.stats.SeedMix;
@@ -113,7 +112,7 @@ public final class ImageCount implements Experiment {
                     rows.row(k, m.cliName(), score, p, 0, na, na, na, na);
                 } else {
                     double[] d = drawn[m.ordinal()];
-                    Interval ci = ImageBootstrap.percentile(d, settings.level());
+                    Interval ci = Interval.percentile(d, settings.level());
                     rows.row(k, m.cliName(), score, p, draws, Correlation.mean(d), Resampling.populationSd(d),
                             ci.lower(), ci.upper());
                 }

@@ -76,7 +76,7 @@ public final class PerTaskCorrelations implements Experiment {
         }
         String summary = "Spearman(GT[:, j], DDS[:, j]) over the 17 sources for each target task j: the vectors whose"
                 + " means are Table 3. " + inputs.describe() + " " + settings.describe()
-                + Scoring.bootstrapCaveat(cells);
+                + Scoring.intervalNote(cells, inputs.benchmark().targets());
         return new ExperimentResult(name(), paperReference(), summary, List.of(rows.build(), wide.build()));
     }
 }

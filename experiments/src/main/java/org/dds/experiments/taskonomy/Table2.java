@@ -141,9 +141,11 @@ public final class Table2 implements Experiment {
         PublishedTable paper = PublishedTable.paperTable2();
         List<ResultTable> tables = new ArrayList<>();
         ResultTable.Builder cellRows = ResultTable.builder(name() + "-cells", "Table 2, every cell with its "
-                + settings.levelPercent() + " bootstrap interval, permutation p-value and the published numbers")
+                + settings.levelPercent() + " subsampling interval, permutation p-value and the published numbers,"
+                + " and the means over the targets of the other ranking measures")
                 .text("against", "norm", "f").real("spearman", "ci_lower", "ci_upper", "p_value", "notebook",
-                        "notebook_difference", "paper", "paper_difference");
+                        "notebook_difference", "paper", "paper_difference")
+                .real(Scoring.OTHER_MEASURE_COLUMNS.toArray(String[]::new));
         ResultTable.Builder referenceRows = ResultTable.builder(name() + "-references", "Table 2: distance to each"
                 + " published table (cells within rounding: |difference| <= 0.0005)").text("against", "reference")
                 .integer("cells").real("mean_abs_difference", "max_abs_difference").integer("within_rounding");
@@ -170,9 +172,11 @@ public final class Table2 implements Experiment {
                     pp.ifPresent(v -> published.add(new PublishedValue(quantity, mean, v,
                             PublishedTable.THREE_DECIMALS, PAPER)));
                     Scoring.Significance s = cell.significance();
-                    cellRows.row(m.cliName(), n.cliName(), f.cliName(), mean, s.meanInterval().lower(),
-                            s.meanInterval().upper(), s.meanP(), orNa(nb), differenceOrNa(mean, nb), orNa(pp),
-                            differenceOrNa(mean, pp));
+                    List<Object> cellRow = new ArrayList<>(List.of(m.cliName(), n.cliName(), f.cliName(), mean,
+                            s.meanInterval().lower(), s.meanInterval().upper(), s.meanP(), orNa(nb),
+                            differenceOrNa(mean, nb), orNa(pp), differenceOrNa(mean, pp)));
+                    cellRow.addAll(Scoring.otherMeasures(cell.score()));
+                    cellRows.row(cellRow);
                     List<Object> rho = new ArrayList<>(List.of(m.cliName(), n.cliName(), f.cliName()));
                     List<Object> p = new ArrayList<>(rho);
                     for (double v : cell.score().perTask()) {
@@ -211,7 +215,7 @@ public final class Table2 implements Experiment {
                 + " (all 17 sources, diagonal included, average ranks for ties), g = unbiased CKA. "
                 + inputs.describe() + " Rows in the paper's order with the notebook's centering row after"
                 + " identity; the map normalisations treat each row as a 16 x 16 x 8 map, channels last. "
-                + settings.describe() + Scoring.bootstrapCaveat(cells) + verdicts + " " + paperVersusNotebooks()
+                + settings.describe() + Scoring.intervalNote(cells, inputs.benchmark().targets()) + verdicts + " " + paperVersusNotebooks()
                 + " Each grid is therefore shown beside both notebook tables and the paper's.";
         return new ExperimentResult(name(), paperReference(), summary, tables);
     }

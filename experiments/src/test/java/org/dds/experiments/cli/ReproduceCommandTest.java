@@ -45,9 +45,11 @@ class ReproduceCommandTest {
         assertThat(run.out().strip()).as("the last line is the page's path")
                 .isEqualTo(out.resolve("index.html").toAbsolutePath().toString());
         assertThat(names(out)).containsExactly("charts", "index.html", "provenance.json", "report.md",
-                "results.json", "taskonomy-agreement-per-task.csv", "taskonomy-agreement.csv");
-        assertThat(names(out.resolve("charts"))).as("per-task bars and nothing else").containsExactly(
-                "taskonomy-agreement-per-task-bars.png", "taskonomy-agreement-per-task-bars.svg");
+                "results.json", "taskonomy-agreement-per-task.csv", "taskonomy-agreement-readings.csv",
+                "taskonomy-agreement.csv");
+        assertThat(names(out.resolve("charts"))).as("per-task and per-reading bars and nothing else").containsExactly(
+                "taskonomy-agreement-per-task-bars.png", "taskonomy-agreement-per-task-bars.svg",
+                "taskonomy-agreement-readings-bars.png", "taskonomy-agreement-readings-bars.svg");
         assertThat(names(dir)).as("no temporary directory left").containsExactly("no-features", "run");
 
         List<String> summary = Files.readAllLines(out.resolve("taskonomy-agreement.csv"));

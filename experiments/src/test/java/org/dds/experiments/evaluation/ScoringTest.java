@@ -1,11 +1,13 @@
 package org.dds.experiments.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.dds.core.stats.SeedMix;
+import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
 import org.dds.core.affinity.AffinityMatrix;
 import org.dds.core.affinity.DdsConfig;
@@ -43,6 +45,13 @@ class ScoringTest {
         Scoring.Cell y = c.get("dds").get(TaskonomyMatrix.WINRATE);
         assertThat(y.score()).as("the estimate does not depend on the seed").isEqualTo(x.score());
         assertThat(y.significance().meanInterval()).isNotEqualTo(x.significance().meanInterval());
+    }
+
+    @Test
+    void refusesTooFewImagesToSubsample() {
+        assertThatThrownBy(() -> Scoring.withSignificance(inputs.models().firstImages(7), inputs.benchmark(), DEFAULT,
+                Fixtures.SMALL, "t", line -> { })).isInstanceOf(DdsInputException.class)
+                .hasMessageContaining("half of the 7 images").hasMessageContaining("at least 8 images");
     }
 
     /** Each per-target p-value is PermutationTest.spearman with its own derived seed: (seed, label, variant, matrix, j). */

@@ -14,7 +14,7 @@ import org.dds.core.DdsInputException;
 import org.dds.core.stats.PermutationTest;
 import org.junit.jupiter.api.Test;
 
-/** The permutation test of a mean of per-column Spearman correlations, the image bootstrap and derived seeds. */
+/** The permutation test of a mean of per-column Spearman correlations, image subsampling and derived seeds. */
 class StatisticsTest {
 
     private static double[][] column(double... v) {
@@ -81,32 +81,52 @@ class StatisticsTest {
     }
 
     @Test
-    void bootstrapDrawsSortedIndicesWithReplacementReproduciblyPerSeed() {
+    void subsamplesAreSortedDistinctIndicesReproduciblyPerSeed() {
         List<int[]> seen = new ArrayList<>();
-        List<Integer> first = ImageBootstrap.replicates(50, 20, 99, idx -> {
+        ImageSubsampling half = ImageSubsampling.half(51);
+        List<Integer> first = half.replicates(20, 99, idx -> {
             seen.add(idx);
             return idx[0];
         });
+        assertThat(half.size()).isEqualTo(25);
         assertThat(first).hasSize(20);
         for (int[] idx : seen) {
-            assertThat(idx).hasSize(50);
+            assertThat(idx).hasSize(25);
             assertThat(idx).isSorted();
-            assertThat(Arrays.stream(idx).allMatch(i -> i >= 0 && i < 50)).isTrue();
+            assertThat(Arrays.stream(idx).distinct().count()).as("no image twice").isEqualTo(25);
+            assertThat(Arrays.stream(idx).allMatch(i -> i >= 0 && i < 51)).isTrue();
         }
-        assertThat(seen.stream().anyMatch(idx -> Arrays.stream(idx).distinct().count() < 50))
-                .as("with replacement, images repeat").isTrue();
-        assertThat(ImageBootstrap.replicates(50, 20, 99, idx -> idx[0])).isEqualTo(first);
-        assertThat(ImageBootstrap.replicates(50, 20, 100, idx -> Arrays.toString(idx)))
-                .isNotEqualTo(ImageBootstrap.replicates(50, 20, 99, idx -> Arrays.toString(idx)));
-        assertThatThrownBy(() -> ImageBootstrap.replicates(50, 1, 99, idx -> 0))
-                .isInstanceOf(DdsInputException.class).hasMessageContaining("at least 2 replicates");
+        assertThat(half.replicates(20, 99, idx -> idx[0])).isEqualTo(first);
+        assertThat(half.replicates(20, 100, idx -> Arrays.toString(idx)))
+                .isNotEqualTo(half.replicates(20, 99, idx -> Arrays.toString(idx)));
+        assertThatThrownBy(() -> half.replicates(1, 99, idx -> 0))
+                .isInstanceOf(DdsInputException.class).hasMessageContaining("at least 2 subsamples");
+        assertThatThrownBy(() -> new ImageSubsampling(10, 10)).isInstanceOf(DdsInputException.class)
+                .hasMessageContaining("1 <= m < n");
+    }
+
+    /**
+     * Replicates 1..5 at level 0.5: numpy's quantiles 0.25 and 0.75 are 2 and 4. With m = 2 of n = 10 the deviations
+     * shrink by sqrt(2 / 8) = 1/2 about the estimate 3.5: [3.5 - (4 - 3.5) / 2, 3.5 - (2 - 3.5) / 2] = [3.25, 4.25].
+     * At m = n / 2 the factor is 1; a correlation's interval is clipped to [-1, 1].
+     */
+    @Test
+    void subsamplingIntervalByHand() {
+        Interval ci = new ImageSubsampling(10, 2).interval(3.5, new double[] {5, 1, 4, 2, 3}, 0.5);
+        assertThat(ci.lower()).isCloseTo(3.25, within(1e-15));
+        assertThat(ci.upper()).isCloseTo(4.25, within(1e-15));
+        assertThat(ImageSubsampling.half(200).scale()).isEqualTo(1.0);
+        Interval clipped = ImageSubsampling.half(10).correlationInterval(0.95, new double[] {0.7, 0.8, 0.9}, 0.5);
+        // Quantiles 0.75 and 0.85: [0.95 - (0.85 - 0.95), 0.95 - (0.75 - 0.95)] = [1.05, 1.15], clipped to [1, 1].
+        assertThat(clipped.lower()).isEqualTo(1.0);
+        assertThat(clipped.upper()).isEqualTo(1.0);
     }
 
     /** numpy.percentile([1..11], [5, 95]) = [1.5, 10.5] (linear interpolation: 10 * 0.05 = 0.5 past the first). */
     @Test
     void percentileIntervalInterpolatesLikeNumpy() {
         double[] v = {11, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1};
-        Interval ci = ImageBootstrap.percentile(v, 0.9);
+        Interval ci = Interval.percentile(v, 0.9);
         assertThat(ci.lower()).isCloseTo(1.5, within(1e-12));
         assertThat(ci.upper()).isCloseTo(10.5, within(1e-12));
         assertThat(ci.level()).isEqualTo(0.9);

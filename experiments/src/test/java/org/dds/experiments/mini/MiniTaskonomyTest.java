@@ -62,8 +62,18 @@ class MiniTaskonomyTest {
         for (int row = 0; row < agreement.rowCount(); row++) {
             assertThat(agreement.text(row, "agree")).isEqualTo("yes");
             assertThat(agreement.real(row, "spearman")).isCloseTo(1.0, within(1e-12));
+            assertThat(agreement.real(row, "weighted tau")).isCloseTo(1.0, within(1e-12));
+            assertThat(agreement.real(row, "relative regret")).isZero();
         }
         assertThat(e.summary()).contains("for 9 of 9 targets");
+        // The planted transfer matrix is the default DDS: its ranking measures against it are perfect.
+        ResultTable methods = table(e, "mini-methods");
+        assertThat(methods.text(0, "method")).startsWith("DDS (zscore, cosine");
+        assertThat(methods.text(0, "ground truth")).isEqualTo("transfer");
+        assertThat(methods.real(0, "spearman")).isCloseTo(1.0, within(1e-12));
+        assertThat(methods.real(0, "weighted tau")).isCloseTo(1.0, within(1e-12));
+        assertThat(methods.real(0, "top-1 hit")).isEqualTo(1.0);
+        assertThat(methods.real(0, "relative regret")).isZero();
     }
 
     /** The report's tables: ids, shapes, and 4 methods x 2 ground truths x 2 diagonal settings in the summary. */
@@ -84,7 +94,11 @@ class MiniTaskonomyTest {
         assertThat(e.tables()).extracting(ResultTable::id).contains("mini-transfer", "mini-winrate", "mini-dds",
                 "mini-summary", "mini-per-target", "mini-table2-transfer", "mini-table2-transfer-nodiag",
                 "mini-table2-winrate", "mini-table2-winrate-nodiag", "mini-layer-transfer", "mini-layer-dds",
-                "mini-layer-agreement", "mini-sources", "mini-timing");
+                "mini-layer-agreement", "mini-sources", "mini-timing", "mini-methods", "mini-methods-per-target",
+                "mini-methods-picks");
+        // 4 methods x 2 ground truths (no fine-tuned transfers here); per target 9 targets each.
+        assertThat(table(e, "mini-methods").rows()).hasSize(MiniTaskonomy.methods().size() * 2);
+        assertThat(table(e, "mini-methods-per-target").rows()).hasSize(MiniTaskonomy.methods().size() * 2 * 9);
         assertThat(table(e, "mini-summary").rows()).hasSize(MiniTaskonomy.methods().size() * 4);
         assertThat(table(e, "mini-transfer").rows()).hasSize(10);
         assertThat(table(e, "mini-table2-winrate").rows()).hasSize(7);

@@ -137,6 +137,11 @@ class Table2Test {
             double mean = cells.real(r, "spearman");
             assertThat(cells.real(r, "ci_lower")).as("interval in order").isLessThanOrEqualTo(cells.real(r, "ci_upper"));
             assertThat(cells.real(r, "p_value")).as("p-value of %s", row).isBetween(1.0 / 100, 1.0);
+            // The other ranking measures of the same rankings, as means over the 17 targets.
+            assertThat(cells.real(r, "pearson")).isBetween(-1.0, 1.0);
+            assertThat(cells.real(r, "weighted_tau")).isBetween(-1.0, 1.0);
+            assertThat(cells.real(r, "top1_hit")).as("a share of targets").isBetween(0.0, 1.0);
+            assertThat(cells.real(r, "relative_regret")).isGreaterThanOrEqualTo(0.0);
             int at = r;
             double[] rho = IntStream.range(3, 20).mapToDouble(c -> perTask.number(at, c)).toArray();
             assertThat(Correlation.mean(rho)).as("mean of the per-task vector of %s", row)

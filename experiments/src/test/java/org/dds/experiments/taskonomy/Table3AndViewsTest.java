@@ -121,6 +121,27 @@ class Table3AndViewsTest {
         assertThat(row(t, "saliency").texts()).contains("not reproduced (published reference row)", "0.605", "0.6");
     }
 
+    /**
+     * The five ranking measures of the same rankings: their Spearman means are the headline numbers (the oracle's),
+     * and every measure has a mean, an interval and a p-value for each method and matrix.
+     */
+    @Test
+    void table3RankingScoresTheSameRankingsWithAllFiveMeasures() {
+        ResultTable t = table(table3, "table3-ranking");
+        assertThat(t.rowCount()).isEqualTo(3 * 2);
+        Row cosine = row(t, "DDS (f = cosine)", "winrate");
+        assertThat(t.real(cosine.index(), "spearman")).isCloseTo(COSINE_WINRATE, within(Fixtures.ORACLE));
+        assertThat(t.real(row(t, "RSA", "affinity").index(), "spearman")).isCloseTo(RSA_AFFINITY,
+                within(Fixtures.ORACLE));
+        assertThat(t.integer(cosine.index(), "targets")).isEqualTo(17);
+        for (String measure : List.of("pearson", "weighted tau", "top-1 hit", "relative regret")) {
+            assertThat(t.real(cosine.index(), measure + " ci lower"))
+                    .isLessThanOrEqualTo(t.real(cosine.index(), measure + " ci upper"));
+            assertThat(t.real(cosine.index(), measure + " p")).isBetween(0.0, 1.0);
+        }
+        assertThat(table(table3, "table3-ranking-per-target").rowCount()).isEqualTo(3 * 2 * 17);
+    }
+
     /** Published values from paper Table 3 (../shared/published/paper_tables.md). */
     @Test
     void everyReproducedCellStandsBesideThePapersNumber() {

@@ -31,10 +31,7 @@ class TaskonomyAgreementTest {
 
     @Test
     void meanAndPerTaskVectorMatchTheOracle() {
-        Path gt = SharedData.require("groundtruth/taskonomy").getParent();
-        ExperimentContext context = new ExperimentContext(new GroundTruthLocation(gt,
-                GroundTruthLocation.Origin.ARGUMENT), Optional.empty(), true, 1993, line -> { });
-        ExperimentResult result = new TaskonomyAgreement().run(context);
+        ExperimentResult result = runOnSharedGroundTruth();
 
         ResultTable summary = result.tables().get(0);
         PublishedValue p = summary.published().get(0);
@@ -50,5 +47,40 @@ class TaskonomyAgreementTest {
                     .isCloseTo(PER_TASK[j], within(ALGEBRAIC));
         }
         assertThat(result.summary()).contains("0.919434", "0.988", "autoencoder (0.661)");
+    }
+
+    /**
+     * The eight readings, from scipy on the oracle's reading of the pickles: in python3 from ../shared/oracle,
+     * {@code a, w = (np.asarray(d.load_taskonomy_pickle(f)) for f in (affinity, winrate))}; for each reading,
+     * {@code [stats.spearmanr(a[idx, j], w[idx, j]).statistic for j in range(17)]} (or pearsonr) with
+     * {@code idx} all 17 sources or all but j, then {@code np.mean} or {@code np.median}. Only the median without the
+     * diagonal, Spearman, rounds to the paper's 0.988.
+     */
+    @Test
+    void everyReadingOfTheProtocolBesideThePaper() {
+        ExperimentResult result = runOnSharedGroundTruth();
+        ResultTable readings = result.table("taskonomy-agreement-readings");
+        double[] expected = {0.9194340578036583, 0.9002877148272418, 0.8991729120476682, 0.9506645098718314,
+            0.9901960784313727, 0.9267421208807773, 0.988235294117647, 0.9599681142730069};
+        assertThat(readings.rowCount()).isEqualTo(8);
+        for (int k = 0; k < expected.length; k++) {
+            assertThat(readings.real(k, "agreement")).as(readings.text(k, "reading")).isCloseTo(expected[k],
+                    within(ALGEBRAIC));
+            assertThat(readings.text(k, "rounds to published")).as(readings.text(k, "reading"))
+                    .isEqualTo(k == 6 ? "yes" : "no");
+        }
+        assertThat(readings.text(0, "SPEC protocol")).startsWith("yes");
+        assertThat(result.summary()).contains("one rounds to the paper's 0.988: median over targets, without the"
+                + " diagonal, Spearman (0.988235)");
+        assertThat(result.tables().get(0).published().get(0).reproduced()).as("the headline stays the protocol")
+                .isCloseTo(expected[0], within(ALGEBRAIC));
+    }
+
+    /** Runs the experiment on ../shared's pickles; skips, saying why, where there are none. */
+    private static ExperimentResult runOnSharedGroundTruth() {
+        Path gt = SharedData.require("groundtruth/taskonomy").getParent();
+        ExperimentContext context = new ExperimentContext(new GroundTruthLocation(gt,
+                GroundTruthLocation.Origin.ARGUMENT), Optional.empty(), true, 1993, line -> { });
+        return new TaskonomyAgreement().run(context);
     }
 }
