@@ -264,7 +264,10 @@ public final class MiniTaskonomy implements Experiment {
                 }
             }
         }
-        tables.add(summary.build());
+        ResultTable summaryTable = summary.build();
+        tables.add(summaryTable);
+        ResultTable answer = answer(summaryTable);
+        tables.add(0, answer);
         MethodComparison.Output comparison = compareMethods(r, observed, settings, seed);
         tables.addAll(comparison.tables());
 
@@ -340,12 +343,62 @@ public final class MiniTaskonomy implements Experiment {
         timing.row("evaluate DDS (bootstrap, permutations, 42 variants, layers)", (System.nanoTime() - start) / 1e9);
         tables.add(timing.build());
 
-        String text = summaryText(r, observedMeans, missed, hits, rhoCount == 0 ? Double.NaN : rhoSum / rhoCount,
-                targets.size(), grid.size()) + " " + comparison.note();
+        String text = answerSentence(answer, targets.size(), settings) + " " + summaryText(r, observedMeans, missed,
+                hits, rhoCount == 0 ? Double.NaN : rhoSum / rhoCount, targets.size(), grid.size()) + " "
+                + comparison.note();
         ChartSpec matrices = r.hasFineTuned() ? ChartSpec.heatmap("mini-transfer", "mini-finetune", "mini-dds")
                 : ChartSpec.heatmap("mini-transfer", "mini-winrate", "mini-dds");
-        return new ExperimentResult(NAME, new MiniTaskonomy().paperReference(), text, tables).withCharts(matrices,
+        return new ExperimentResult(NAME, new MiniTaskonomy().paperReference(), text, tables).withCharts(
+                ChartSpec.bars(ANSWER, "method", "mean spearman", "ci lower", "ci upper"), matrices,
                 ChartSpec.heatmap("mini-layer-transfer", "mini-layer-dds"), comparison.chart());
+    }
+
+    /** The id of the table that answers the experiment's question. */
+    static final String ANSWER = "mini-answer";
+
+    /**
+     * @param summary the summary table
+     * @return the rows that answer the question: how well the default DDS, RSA and linear CKA rank the other
+     *         sources by their measured transfer (transfer matrix, without the diagonal)
+     */
+    private static ResultTable answer(ResultTable summary) {
+        ResultTable.Builder out = ResultTable.builder(ANSWER, "How well each method predicts transfer: mean over the"
+                + " targets of Spearman(transfer, method) over the other sources (the target's own source left"
+                + " out), with its interval and permutation p-value")
+                .text("method").real("mean spearman", "ci lower", "ci upper", "p value");
+        for (String method : List.of("DDS (zscore, cosine", "RSA", "linear CKA")) {
+            for (int row = 0; row < summary.rowCount(); row++) {
+                if (summary.text(row, "method").startsWith(method)
+                        && summary.text(row, "ground truth").equals("transfer")
+                        && summary.text(row, "diagonal").equals("without")) {
+                    out.row(summary.text(row, "method"), summary.real(row, "mean spearman"),
+                            summary.real(row, "ci lower"), summary.real(row, "ci upper"),
+                            summary.real(row, "p value"));
+                }
+            }
+        }
+        return out.build();
+    }
+
+    /** @return the answer in one sentence, from {@link #answer}'s rows (DDS, RSA, linear CKA) */
+    private static String answerSentence(ResultTable answer, int targets, Settings settings) {
+        List<String> parts = new ArrayList<>();
+        for (int row = 0; row < answer.rowCount(); row++) {
+            parts.add(String.format(Locale.ROOT, "%s %.3f [%.3f, %.3f], p = %s", answer.text(row, "method"),
+                    answer.real(row, "mean spearman"), answer.real(row, "ci lower"), answer.real(row, "ci upper"),
+                    pValue(answer.real(row, "p value"), settings.permutations())));
+        }
+        return String.format(Locale.ROOT, "Answer: over the %d targets, ranking the other sources by similarity"
+                + " to the target's own encoder agrees with their measured transfer with a mean Spearman of %s for"
+                + " DDS, against %s for RSA and %s for linear CKA (%s intervals; 0 is a random ranking, 1 the"
+                + " measured order).", targets, parts.get(0), parts.size() > 1 ? parts.get(1) : "-",
+                parts.size() > 2 ? parts.get(2) : "-", pct(settings.level()));
+    }
+
+    private static String pValue(double p, int permutations) {
+        double floor = 1.0 / (permutations + 1);
+        return p <= floor ? String.format(Locale.ROOT, "%.4f (the floor of %d permutations)", p, permutations)
+                : String.format(Locale.ROOT, "%.4f", p);
     }
 
     /**
