@@ -139,17 +139,17 @@ public final class Scoring {
     }
 
     /**
-     * @param score a score
+     * @param measures the measures of several rankings (targets, or draws of images)
      * @return the cells of {@link #OTHER_MEASURE_COLUMNS}: the means of Pearson, weighted tau, top-1 hit and relative
-     *         regret over the targets, a missing cell where no target defines the regret
+     *         regret over them, a missing cell where none defines the regret
      */
-    public static List<Object> otherMeasures(Score score) {
+    public static List<Object> otherMeasures(List<RankingMetrics> measures) {
         List<Object> cells = new ArrayList<>();
         for (RankingMetric m : List.of(RankingMetric.PEARSON, RankingMetric.WEIGHTED_TAU, RankingMetric.TOP1,
                 RankingMetric.REGRET)) {
-            OptionalDouble v = score.mean(m);
+            OptionalDouble v = RankingMetrics.mean(measures, m);
             cells.add(v.isPresent() ? Double.valueOf(v.getAsDouble())
-                    : org.dds.reports.Cell.missing("undefined (the best ground truth is 0 for every target)"));
+                    : org.dds.reports.Cell.missing("undefined (the best ground truth is 0 in every ranking)"));
         }
         return cells;
     }

@@ -13,6 +13,8 @@ import org.dds.core.kernel.FunctionType;
 import org.dds.experiments.Experiment;
 import org.dds.experiments.ExperimentContext;
 import org.dds.experiments.RequiredInput;
+import org.dds.experiments.evaluation.RankingMetrics;
+import org.dds.experiments.evaluation.Scoring;
 import org.dds.groundtruth.pascal.PascalVocGroundTruth;
 import org.dds.io.FeatureReader;
 import org.dds.reports.Cell;
@@ -113,7 +115,8 @@ public final class Table4 implements Experiment {
                 + " the Pascal VOC ground truth, mean and population sd over " + r.settings().draws() + " draws of "
                 + r.settings().images() + " images")
                 .text("f").real("mean", "sd", "ci" + level + "_low", "ci" + level + "_high", "paper_mean",
-                        "paper_sd", "paper_difference", "notebook_mean", "notebook_difference");
+                        "paper_sd", "paper_difference", "notebook_mean", "notebook_difference")
+                .real(Scoring.OTHER_MEASURE_COLUMNS.toArray(String[]::new));
         Cell none = Cell.missing("");
         for (FunctionType f : fs) {
             double mean = r.mean(f);
@@ -137,6 +140,7 @@ public final class Table4 implements Experiment {
             } else {
                 row.addAll(List.of(none, none));
             }
+            row.addAll(otherMeasures(r, f));
             summary.row(row);
         }
 
@@ -167,6 +171,19 @@ public final class Table4 implements Experiment {
 
         return new ExperimentResult(name(), paperReference(), summary(r, published),
                 List.of(summary.build(), perDraw.build(), perSource.build()));
+    }
+
+    /**
+     * The other four ranking measures of each draw's ranking of the sources (DDS against the Pascal VOC mIoU), as
+     * means over the draws, in the columns of {@link Scoring#OTHER_MEASURE_COLUMNS}.
+     */
+    private static List<Object> otherMeasures(PascalBootstrap.Result r, FunctionType f) {
+        int index = r.settings().functions().indexOf(f);
+        List<RankingMetrics> perDraw = new ArrayList<>();
+        for (double[] dds : r.dds()[index]) {
+            perDraw.add(RankingMetrics.of(r.truth(), dds));
+        }
+        return Scoring.otherMeasures(perDraw);
     }
 
     private String quantity(FunctionType f) {

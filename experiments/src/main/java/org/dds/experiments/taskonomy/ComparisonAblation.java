@@ -92,7 +92,7 @@ abstract class ComparisonAblation implements Experiment {
                     List<Object> cellRow = new ArrayList<>(List.of(g.getKey(), m.cliName(), f.cliName(), mean,
                             c.significance().meanInterval().lower(), c.significance().meanInterval().upper(),
                             c.significance().meanP()));
-                    cellRow.addAll(Scoring.otherMeasures(c.score()));
+                    cellRow.addAll(Scoring.otherMeasures(c.score().measures()));
                     cellRows.row(cellRow);
                     OptionalDouble nb = AblationGrid.notebook(m).cell(NormalizationType.ZSCORE, f);
                     if (table2Row && nb.isPresent()) {

@@ -175,7 +175,7 @@ public final class Table2 implements Experiment {
                     List<Object> cellRow = new ArrayList<>(List.of(m.cliName(), n.cliName(), f.cliName(), mean,
                             s.meanInterval().lower(), s.meanInterval().upper(), s.meanP(), orNa(nb),
                             differenceOrNa(mean, nb), orNa(pp), differenceOrNa(mean, pp)));
-                    cellRow.addAll(Scoring.otherMeasures(cell.score()));
+                    cellRow.addAll(Scoring.otherMeasures(cell.score().measures()));
                     cellRows.row(cellRow);
                     List<Object> rho = new ArrayList<>(List.of(m.cliName(), n.cliName(), f.cliName()));
                     List<Object> p = new ArrayList<>(rho);

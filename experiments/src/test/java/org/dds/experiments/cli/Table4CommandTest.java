@@ -53,7 +53,7 @@ class Table4CommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("image_set,f,mean,sd,ci95_low,ci95_high,paper_mean,paper_sd,"
-                + "paper_difference,notebook_mean,notebook_difference");
+                + "paper_difference,notebook_mean,notebook_difference,pearson,weighted_tau,top1_hit,relative_regret");
         assertThat(lines.subList(1, lines.size())).hasSize(6).allMatch(l -> l.startsWith("pascal_5000,"));
         // Paper Table 4 (0.722 +- 0.049) and the notebook (0.723), Pascal VOC images, f = cosine: paper_tables.md.
         assertThat(lines.get(6)).startsWith("pascal_5000,cosine,").contains(",0.722,0.049,", ",0.723,");

@@ -60,7 +60,10 @@ class Table4Test {
 
         ResultTable summary = r.tables().get(0);
         assertThat(summary.columnNames()).containsExactly("f", "mean", "sd", "ci95_low", "ci95_high", "paper_mean",
-                "paper_sd", "paper_difference", "notebook_mean", "notebook_difference");
+                "paper_sd", "paper_difference", "notebook_mean", "notebook_difference", "pearson", "weighted_tau",
+                "top1_hit", "relative_regret");
+        assertThat(summary.real(5, "top1_hit")).as("a share of the draws").isBetween(0.0, 1.0);
+        assertThat(summary.real(5, "relative_regret")).isGreaterThanOrEqualTo(0.0);
         assertThat(IntStream.range(0, summary.rowCount()).mapToObj(row -> summary.text(row, "f")))
                 .containsExactly("rbf", "laplacian", "linear", "pearson", "euclidean", "cosine");
         int cosine = 5;
