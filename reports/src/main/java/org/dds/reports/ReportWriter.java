@@ -78,7 +78,7 @@ public final class ReportWriter {
         }
         String html = HtmlReport.render(report, plan, charts, CHART_DIR);
         String md = markdown(report, plan);
-        refuseForeignDirectory(runDirectory);
+        requireRunDirectory(runDirectory.toAbsolutePath().normalize(), "the directory");
         AtomicFiles.writeDirectory(runDirectory, dir -> {
             for (ResultTable t : tables.values()) {
                 AtomicFiles.writeText(dir.resolve(t.id() + ".csv"), w -> writeCsv(t, w));
@@ -102,17 +102,21 @@ public final class ReportWriter {
      * A directory that exists is written into only if it is a run directory already (it holds {@code results.json})
      * or empty: a report's files ({@code index.html}, {@code report.md}, ...) never replace files of the same names
      * that something else put there.
+     *
+     * @param runDirectory the run directory about to be written
+     * @param what         how the message names it, e.g. "the directory" or the option that gave it
+     * @throws DdsInputException if it holds files and no {@code results.json}
      */
-    private static void refuseForeignDirectory(Path runDirectory) {
+    public static void requireRunDirectory(Path runDirectory, String what) {
         if (!Files.isDirectory(runDirectory, LinkOption.NOFOLLOW_LINKS)
                 || Files.exists(runDirectory.resolve(RESULTS_FILE), LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> entries = Files.list(runDirectory)) {
             if (entries.findAny().isPresent()) {
-                throw new DdsInputException("the directory " + runDirectory.toAbsolutePath().normalize()
-                        + " already holds files and is not a DDS run directory (it has no " + RESULTS_FILE + "):"
-                        + " give a new directory for the run, or the directory of an earlier run");
+                throw new DdsInputException(what + " " + runDirectory + " already holds files and is not a DDS run"
+                        + " directory (it has no " + RESULTS_FILE + "): give a new directory for the run, or the"
+                        + " directory of an earlier run");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + runDirectory + ": " + e.getMessage(), e);
