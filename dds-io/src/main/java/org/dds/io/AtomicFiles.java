@@ -174,6 +174,13 @@ public final class AtomicFiles {
      *         the path is missing or of the right kind
      */
     public static Optional<String> unusable(Path target, boolean directory) {
+        Path parent = target.toAbsolutePath().normalize().getParent();
+        while (parent != null && !Files.exists(parent)) {
+            parent = parent.getParent();
+        }
+        if (parent != null && !Files.isDirectory(parent)) {
+            return Optional.of("cannot be created: " + parent + " is a file, not a directory");
+        }
         BasicFileAttributes a;
         try {
             a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

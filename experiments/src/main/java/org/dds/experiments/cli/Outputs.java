@@ -83,9 +83,6 @@ final class Outputs {
             if (problem.isPresent()) {
                 throw new DdsInputException(o.option() + " " + o.path() + " " + problem.get());
             }
-            if (o.kind() == Kind.RUN) {
-                ReportWriter.requireRunDirectory(o.path(), o.option());
-            }
         }
         for (int i = 0; i < outputs.size(); i++) {
             Output a = outputs.get(i);
@@ -120,6 +117,11 @@ final class Outputs {
                     throw new DdsInputException(a.option() + " " + a.path() + " holds the input " + in.option()
                             + " " + in.path() + ", which writing it could replace: write the output elsewhere");
                 }
+            }
+        }
+        for (Output o : outputs) {
+            if (o.kind() == Kind.RUN) {
+                ReportWriter.requireRunDirectory(o.path(), o.option());
             }
         }
     }
