@@ -10,23 +10,32 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.dds.core.DdsInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one way DDS writes files and directories: everything goes to a temporary file or directory beside the
  * target, is flushed to the disk ({@code fsync}), and is renamed into place only once complete. A reader never sees
- * a half-written result; on failure the temporary is deleted and the target is left as it was.
+ * a half-written result; on failure the temporary is deleted and the target is left as it was. Temporaries carry
+ * the writing process's id in their names, and those of a process that is gone (a killed run) are deleted the
+ * next time DDS writes into their directory ({@link StaleTemporaries}). Outputs are never written through a symbolic
+ * link or over a special file ({@link #unusable}).
  */
 public final class AtomicFiles {
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
@@ -91,21 +100,25 @@ public final class AtomicFiles {
      * For writers that take a file name rather than a stream: {@code content} writes the temporary file it is
      * given, which is then synced and renamed.
      *
-     * @param file    the file to create or replace
+     * @param file    the file to create or replace; never a directory, a special file or a symbolic link
      * @param content writes the (existing, empty) temporary file at the path it is given
-     * @throws UncheckedIOException if the file cannot be written
+     * @throws org.dds.core.DdsInputException if {@code file} is a directory, a special file or a symbolic link
+     * @throws UncheckedIOException           if the file cannot be written (the target is then unchanged)
      */
     public static void writeFile(Path file, Content<Path> content) {
         Path target = file.toAbsolutePath().normalize();
+        refuseUnusable(target, false);
         Path temp = null;
         try {
             Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+            StaleTemporaries.clean(target.getParent());
+            temp = Files.createTempFile(target.getParent(), StaleTemporaries.filePrefix(target), ".tmp");
             readable(temp, FILE);
             content.writeTo(temp);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
+            refuseUnusable(target, false);
             move(temp, target);
             temp = null;
         } catch (IOException e) {
@@ -116,42 +129,110 @@ public final class AtomicFiles {
     }
 
     /**
-     * Fills a fresh temporary directory beside {@code directory} and renames it to {@code directory}. A directory
-     * already there is replaced (moved aside first, deleted afterwards, restored if the rename fails).
+     * Writes a directory. A new one is filled as a temporary directory beside it and renamed into place, so it is
+     * complete or absent. Into one that exists, the files {@code content} writes are moved one by one (each
+     * rename atomic), replacing files of the same names; nothing else in it is touched.
      *
-     * @param directory the directory to (re)place; its parent is created if missing
+     * @param directory the directory to write; its parent is created if missing
      * @param content   fills the empty temporary directory
-     * @throws UncheckedIOException if the directory cannot be written
+     * @throws org.dds.core.DdsInputException if {@code directory} is a file, a special file or a symbolic link
+     * @throws UncheckedIOException           if the directory cannot be written
      */
     public static void writeDirectory(Path directory, Content<Path> content) {
         Path target = directory.toAbsolutePath().normalize();
+        refuseUnusable(target, true);
         Path temp = null;
-        Path old = null;
         try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
+            boolean exists = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
+            Path tempParent = exists ? target : target.getParent();
+            Files.createDirectories(tempParent);
+            StaleTemporaries.clean(tempParent);
+            temp = Files.createTempDirectory(tempParent, StaleTemporaries.directoryPrefix(target));
             readable(temp, DIRECTORY);
             content.writeTo(temp);
-            if (Files.exists(target)) {
-                old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-                Files.delete(old);
-                move(target, old);
-            }
-            try {
+            if (exists) {
+                moveInto(temp, target);
+            } else {
                 move(temp, target);
-            } catch (IOException e) {
-                if (old != null) {
-                    move(old, target);
-                    old = null;
-                }
-                throw e;
+                temp = null;
             }
-            temp = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + describe(e), e);
         } finally {
             deleteTreeQuietly(temp);
-            deleteTreeQuietly(old);
+        }
+    }
+
+    /**
+     * Why a path cannot be written as an output, if it cannot: it is a symbolic link (DDS never writes through
+     * one, so that a link to a device, to an input or to a file elsewhere is never replaced), a special file
+     * (device, FIFO, socket), a directory where a file is to be written or a file where a directory is.
+     *
+     * @param target    the output path
+     * @param directory true if a directory is to be written there, false for a file
+     * @return what is wrong, as the end of a sentence that starts with the path ("is a FIFO, ..."); empty if
+     *         the path is missing or of the right kind
+     */
+    public static Optional<String> unusable(Path target, boolean directory) {
+        Path parent = target.toAbsolutePath().normalize().getParent();
+        while (parent != null && !Files.exists(parent)) {
+            parent = parent.getParent();
+        }
+        if (parent != null && !Files.isDirectory(parent)) {
+            return Optional.of("cannot be created: " + parent + " is a file, not a directory");
+        }
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot be examined (" + describe(e) + "): check its permissions");
+        }
+        if (a.isSymbolicLink()) {
+            String to;
+            try {
+                to = String.valueOf(Files.readSymbolicLink(target));
+            } catch (IOException e) {
+                to = "?";
+            }
+            return Optional.of("is a symbolic link (to " + to + "), and outputs are never written through links:"
+                    + " give the path the link points to, or another name");
+        }
+        if (a.isOther()) {
+            return Optional.of("is a special file (a device, FIFO or socket), not a " + (directory ? "directory"
+                    : "regular file") + ": give the path of a " + (directory ? "directory" : "file") + " to write");
+        }
+        if (directory && !a.isDirectory()) {
+            return Optional.of("is a file, not a directory: give the path of a directory to write");
+        }
+        if (!directory && a.isDirectory()) {
+            return Optional.of("is a directory: give the path of a file to write, e.g. inside it");
+        }
+        return Optional.empty();
+    }
+
+    private static void refuseUnusable(Path target, boolean directory) {
+        Optional<String> problem = unusable(target, directory);
+        if (problem.isPresent()) {
+            throw new DdsInputException("cannot write " + target + ": it " + problem.get());
+        }
+    }
+
+    /** Moves every file under {@code from} to the same place under {@code to}, creating directories. */
+    private static void moveInto(Path from, Path to) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(from)) {
+            files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        }
+        for (Path f : files) {
+            Path dest = to.resolve(from.relativize(f).toString());
+            for (Path d = dest.getParent(); !d.equals(to); d = d.getParent()) {
+                refuseUnusable(d, true);
+            }
+            Files.createDirectories(dest.getParent());
+            refuseUnusable(dest, false);
+            move(f, dest);
         }
     }
 
@@ -174,11 +255,11 @@ public final class AtomicFiles {
         }
     }
 
-    private static String describe(IOException e) {
+    static String describe(IOException e) {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
     }
 
-    private static void deleteQuietly(Path p) {
+    static void deleteQuietly(Path p) {
         if (p == null) {
             return;
         }
@@ -189,7 +270,7 @@ public final class AtomicFiles {
         }
     }
 
-    private static void deleteTreeQuietly(Path root) {
+    static void deleteTreeQuietly(Path root) {
         if (root == null || !Files.exists(root)) {
             return;
         }

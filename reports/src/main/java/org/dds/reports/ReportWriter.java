@@ -3,12 +3,14 @@ package org.dds.reports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.dds.io.AtomicFiles;
 
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * opens from disk), {@code report.md} (the same in Markdown), {@code results.json} (everything needed to
  * regenerate both without recomputing), {@code provenance.json}, one CSV per {@link ResultTable} (full double
  * precision, {@link Double#toString}) and {@code charts/} (each chart as PNG and SVG). A run directory is written
- * to a temporary directory and renamed into place, so it is complete or absent. The output depends only on the
+ * to a temporary directory and renamed into place, so it is complete or absent; an earlier run's directory gets
+ * its report files replaced and keeps anything else. The output depends only on the
  * report: the same results give byte-identical files.
  */
 public final class ReportWriter {
@@ -49,13 +52,16 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes a run directory, all at once (a directory already there is replaced): {@code <table id>.csv} for
-     * every table, {@code results.json}, {@code provenance.json}, {@code charts/<chart>.png} and {@code .svg},
-     * {@code report.md} and {@code index.html}.
+     * Writes a run directory: {@code <table id>.csv} for every table, {@code results.json}, {@code provenance.json},
+     * {@code charts/<chart>.png} and {@code .svg}, {@code report.md} and {@code index.html}. A new directory is
+     * written all at once (complete or absent); in an earlier run's directory these files are replaced one by one
+     * and nothing else in it is touched (see {@link AtomicFiles#writeDirectory}).
      *
      * @param runDirectory e.g. {@code reports/20261126-213000}
      * @param given        what to write
      * @return the path of {@code index.html}
+     * @throws DdsInputException    if {@code runDirectory} exists but is not a directory, or holds files and no
+     *                              {@code results.json}
      * @throws UncheckedIOException if the directory cannot be written
      */
     public static Path write(Path runDirectory, Report given) {
@@ -72,6 +78,7 @@ public final class ReportWriter {
         }
         String html = HtmlReport.render(report, plan, charts, CHART_DIR);
         String md = markdown(report, plan);
+        requireRunDirectory(runDirectory.toAbsolutePath().normalize(), "the directory");
         AtomicFiles.writeDirectory(runDirectory, dir -> {
             for (ResultTable t : tables.values()) {
                 AtomicFiles.writeText(dir.resolve(t.id() + ".csv"), w -> writeCsv(t, w));
@@ -89,6 +96,31 @@ public final class ReportWriter {
             AtomicFiles.writeString(dir.resolve(INDEX_FILE), html);
         });
         return runDirectory.toAbsolutePath().normalize().resolve(INDEX_FILE);
+    }
+
+    /**
+     * A directory that exists is written into only if it is a run directory already (it holds {@code results.json})
+     * or empty: a report's files ({@code index.html}, {@code report.md}, ...) never replace files of the same names
+     * that something else put there.
+     *
+     * @param runDirectory the run directory about to be written
+     * @param what         how the message names it, e.g. "the directory" or the option that gave it
+     * @throws DdsInputException if it holds files and no {@code results.json}
+     */
+    public static void requireRunDirectory(Path runDirectory, String what) {
+        if (!Files.isDirectory(runDirectory, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(runDirectory.resolve(RESULTS_FILE), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(runDirectory)) {
+            if (entries.findAny().isPresent()) {
+                throw new DdsInputException(what + " " + runDirectory + " already holds files and is not a DDS run"
+                        + " directory (it has no " + RESULTS_FILE + "): give a new directory for the run, or the"
+                        + " directory of an earlier run");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + runDirectory + ": " + e.getMessage(), e);
+        }
     }
 
     private static Report stored(String json, Report given) {
@@ -141,15 +173,41 @@ public final class ReportWriter {
      */
     public static void writeCsv(ResultTable table, Appendable out) throws IOException {
         CSVPrinter printer = new CSVPrinter(out, CSV);
-        printer.printRecord(table.columnNames());
+        printer.printRecord(table.columnNames().stream().map(ReportWriter::inertText).toList());
         for (List<Cell> row : table.rows()) {
             List<String> cells = new ArrayList<>(row.size());
             for (Cell cell : row) {
-                cells.add(cell.text());
+                cells.add(cell.isNumber() ? cell.text() : inertText(cell.text()));
             }
             printer.printRecord(cells);
         }
         printer.flush();
+    }
+
+    /**
+     * A text cell as a spreadsheet will not run it: text that starts with {@code =}, {@code +}, {@code -},
+     * {@code @}, a tab or a carriage return is a formula to Excel, LibreOffice and Google Sheets (a model named
+     * {@code =cmd|' /C calc'!A0} would run a program), so it gets a leading apostrophe, which spreadsheets show as
+     * text, as OWASP's "CSV injection" advice says. Text that reads as a number ({@code -0.5}, {@code -1e-3}) is
+     * left alone, and so is every numeric cell.
+     *
+     * @param text a header or text cell
+     * @return it, made inert
+     */
+    static String inertText(String text) {
+        if (text.isEmpty() || "=+-@\t\r".indexOf(text.charAt(0)) < 0 || isNumber(text)) {
+            return text;
+        }
+        return "'" + text;
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text);
+            return !text.endsWith("d") && !text.endsWith("D") && !text.endsWith("f") && !text.endsWith("F");
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**
@@ -163,7 +221,7 @@ public final class ReportWriter {
     private static String markdown(Report report, List<ChartPlan.Planned> plan) {
         StringBuilder md = new StringBuilder();
         Provenance p = report.provenance();
-        md.append("# ").append(report.title()).append("\n\n");
+        md.append("# ").append(html(report.title())).append("\n\n");
         List<PublishedValue> all = report.results().stream().flatMap(r -> Verdict.publishedValues(r).stream())
                 .toList();
         long ok = all.stream().filter(PublishedValue::matches).count();
@@ -212,12 +270,12 @@ public final class ReportWriter {
         Map<String, List<ChartPlan.Planned>> charts = ChartPlan.byTable(plan);
         for (ExperimentResult r : report.results()) {
             Verdict verdict = Verdict.of(Verdict.publishedValues(r));
-            md.append("## ").append(r.name()).append("\n\n");
+            md.append("## ").append(html(r.name())).append("\n\n");
             md.append("Reproduces: ").append(r.reference()).append(". Verdict: ").append(verdict.label())
                     .append(".\n\n");
-            md.append(r.summary().strip()).append("\n\n");
+            md.append(html(r.summary().strip())).append("\n\n");
             for (ResultTable t : r.tables()) {
-                md.append("### ").append(t.title()).append("\n\n");
+                md.append("### ").append(html(t.title())).append("\n\n");
                 md.append("Full precision: `").append(t.id()).append(".csv`.");
                 if (!t.published().isEmpty()) {
                     md.append(" Checked cells read `reproduced ✓` (within tolerance) or `reproduced ✗` (off).");
@@ -285,7 +343,18 @@ public final class ReportWriter {
         return Format.number(value);
     }
 
+    /** HTML's {@code <}, {@code >} and {@code &} as entities: Markdown passes raw HTML through to the page. */
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /**
+     * A table cell's text as Markdown shows it literally: backslashes and pipes escaped, line breaks folded, and
+     * HTML's {@code <}, {@code >} and {@code &} as entities, so a model named {@code <script>} is text, not markup,
+     * wherever the Markdown is rendered.
+     */
     private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace('\n', ' ').replace('\r', ' ');
+        return html(text).replace("\\", "\\\\")
+                .replace("|", "\\|").replace('\n', ' ').replace('\r', ' ');
     }
 }

@@ -126,15 +126,64 @@ class ReportWriterTest {
         assertThat(names(dir)).as("left as it was").containsExactly("kept.txt", "results.json");
     }
 
+    /**
+     * Issue 14, defect 10: {@code report --run DIR} replaced DIR whole and so deleted unrelated files ({@code --run
+     * .} deleted a user's file). Only the report's own files are replaced now.
+     */
     @Test
-    void aRunDirectoryIsReplacedWhole(@TempDir Path dir) throws IOException {
+    void anEarlierRunDirectoryKeepsFilesThatAreNotTheReports(@TempDir Path dir) throws IOException {
         Path run = dir.resolve("run");
-        Files.createDirectories(run);
-        Files.writeString(run.resolve("stale.csv"), "old");
-        assertThat(ReportWriter.write(run, report("t"))).isEqualTo(run.resolve("index.html"));
-        assertThat(names(run)).containsExactly("agreement.csv", "index.html", "provenance.json", "report.md",
-                "results.json");
+        ReportWriter.write(run, report("t"));
+        Files.writeString(run.resolve("notes.txt"), "the user's");
+        Files.writeString(run.resolve("index.html"), "stale");
+        assertThat(ReportWriter.regenerate(run)).isEqualTo(run.resolve("index.html"));
+        assertThat(names(run)).containsExactly("agreement.csv", "index.html", "notes.txt", "provenance.json",
+                "report.md", "results.json");
+        assertThat(Files.readString(run.resolve("notes.txt"))).isEqualTo("the user's");
+        assertThat(Files.readString(run.resolve("index.html"))).startsWith("<!DOCTYPE html>");
         assertThat(names(dir)).containsExactly("run");
+    }
+
+    @Test
+    void aDirectoryOfOtherFilesIsNotTakenForARun(@TempDir Path dir) throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.writeString(home.resolve("index.html"), "the user's page");
+        assertThatThrownBy(() -> ReportWriter.write(home, report("t")))
+                .isInstanceOf(org.dds.core.DdsInputException.class)
+                .hasMessage("the directory " + home + " already holds files and is not a DDS run directory (it has"
+                        + " no results.json): give a new directory for the run, or the directory of an earlier run");
+        assertThat(names(home)).containsExactly("index.html");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThat(ReportWriter.write(empty, report("t"))).isEqualTo(empty.resolve("index.html"));
+    }
+
+    /**
+     * Issue 14, defect 10: a model named {@code =cmd|calc} was written as it is, and a spreadsheet opening the CSV
+     * runs it. Expected cells: OWASP's advice, a leading apostrophe on text that starts with = + - @; numbers,
+     * negative ones included, as they are.
+     */
+    @Test
+    void csvCellsThatASpreadsheetWouldRunAreMadeText() throws IOException {
+        ResultTable t = ResultTable.inferred("inj", "Injection", List.of("model", "=SUM(A1)", "-0.5"),
+                List.of(List.of("=cmd|' /C calc'!A0", "+1+1", -0.5), List.of("@SUM(1)", "-x", 1.0),
+                        List.of("-1e-3", "a-b", 2.0)), List.of());
+        StringBuilder s = new StringBuilder();
+        ReportWriter.writeCsv(t, s);
+        assertThat(s.toString()).isEqualTo("model,'=SUM(A1),-0.5\n'=cmd|' /C calc'!A0,'+1+1,-0.5\n"
+                + "'@SUM(1),'-x,1.0\n-1e-3,a-b,2.0\n");
+    }
+
+    /** Issue 14, defect 10: report.md carried a model's raw {@code <script>}. */
+    @Test
+    void markdownShowsHtmlInNamesAsText() {
+        ResultTable t = ResultTable.inferred("x", "Models <b>", List.of("model", "dds"),
+                List.of(List.of("<script>alert(1)</script>", 0.5), List.of("a&b", 0.25)), List.of());
+        Report r = new Report("DDS <i>", List.of(new ExperimentResult("e", "ref", "best: <img src=x>",
+                List.of(t))), List.of(), provenance("t"));
+        String md = ReportWriter.markdown(r);
+        assertThat(md).doesNotContain("<script>", "<b>", "<i>", "<img")
+                .contains("| &lt;script&gt;alert(1)&lt;/script&gt; | 0.5 |", "| a&amp;b | 0.25 |",
+                        "### Models &lt;b&gt;", "best: &lt;img src=x&gt;");
     }
 
     @Test

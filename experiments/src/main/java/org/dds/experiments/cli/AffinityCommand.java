@@ -42,6 +42,16 @@ final class AffinityCommand extends DdsSubcommand {
     Path out;
 
     @Override
+    List<Outputs.Output> outputs() {
+        return Outputs.given(new Outputs.Output("--out", out, Outputs.Kind.FILE));
+    }
+
+    @Override
+    List<Outputs.Input> inputs() {
+        return Outputs.given(new Outputs.Input("--features", features));
+    }
+
+    @Override
     void execute() {
         FeatureSet set = dds.firstImages(DdsOptions.read(features, "--features"));
         AffinityMatrix a = AffinityMatrix.compute(set, dds.config());

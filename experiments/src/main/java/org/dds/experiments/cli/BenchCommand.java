@@ -19,10 +19,12 @@ final class BenchCommand {
 
     /** The synthetic features both benchmarks time: T models of d features, seeded. */
     static final class Synthetic {
-        @Option(names = "--models", defaultValue = "20", description = "T (default: ${DEFAULT-VALUE})")
+        @Option(names = "--models", converter = Converters.Models.class, defaultValue = "20",
+                description = "T (default: ${DEFAULT-VALUE})")
         int models;
 
-        @Option(names = "--features", defaultValue = "2048", description = "d (default: ${DEFAULT-VALUE})")
+        @Option(names = "--features", converter = Converters.Positive.class, defaultValue = "2048",
+                description = "d (default: ${DEFAULT-VALUE})")
         int features;
 
         @Option(names = "--seed", defaultValue = "42", description = "seed of the features (default: ${DEFAULT-VALUE})")
@@ -39,13 +41,15 @@ final class BenchCommand {
         @Mixin
         Synthetic synthetic;
 
-        @Option(names = "--images", defaultValue = "200", description = "n (default: ${DEFAULT-VALUE})")
+        @Option(names = "--images", converter = Converters.Images.class, defaultValue = "200",
+                description = "n (default: ${DEFAULT-VALUE})")
         int images;
 
-        @Option(names = "--repeats", defaultValue = "5", description = "timed repeats (default: ${DEFAULT-VALUE})")
+        @Option(names = "--repeats", converter = Converters.Positive.class, defaultValue = "5",
+                description = "timed repeats (default: ${DEFAULT-VALUE})")
         int repeats;
 
-        @Option(names = "--naive-repeats", defaultValue = "1",
+        @Option(names = "--naive-repeats", converter = Converters.Positive.class, defaultValue = "1",
                 description = "timed repeats of the naive baseline (default: ${DEFAULT-VALUE})")
         int naiveRepeats;
 
@@ -65,10 +69,12 @@ final class BenchCommand {
         @Mixin
         Synthetic synthetic;
 
-        @Option(names = "--images", defaultValue = "1000", description = "n (default: ${DEFAULT-VALUE})")
+        @Option(names = "--images", converter = Converters.Images.class, defaultValue = "1000",
+                description = "n (default: ${DEFAULT-VALUE})")
         int images;
 
-        @Option(names = "--repeats", defaultValue = "5", description = "timed repeats (default: ${DEFAULT-VALUE})")
+        @Option(names = "--repeats", converter = Converters.Positive.class, defaultValue = "5",
+                description = "timed repeats (default: ${DEFAULT-VALUE})")
         int repeats;
 
         @Override

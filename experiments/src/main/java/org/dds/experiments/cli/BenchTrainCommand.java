@@ -33,28 +33,31 @@ final class BenchTrainCommand extends DdsSubcommand {
             description = "blocks to branch after, or 'none' to skip ResNet-50 (default: ${DEFAULT-VALUE})")
     String blockList;
 
-    @Option(names = "--size", defaultValue = "224", description = "image side (default: ${DEFAULT-VALUE})")
+    @Option(names = "--size", converter = Converters.Positive.class, defaultValue = "224",
+            description = "image side (default: ${DEFAULT-VALUE})")
     int size;
 
-    @Option(names = "--batch", defaultValue = "8", description = "ResNet-50 batch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", converter = Converters.Positive.class, defaultValue = "8",
+            description = "ResNet-50 batch (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--small-batch", defaultValue = "64",
+    @Option(names = "--small-batch", converter = Converters.Positive.class, defaultValue = "64",
             description = "small-ResNet batch, 0 to skip it (default: ${DEFAULT-VALUE})")
     int smallBatch;
 
-    @Option(names = "--small-widths", split = ",", defaultValue = "16,32,64",
+    @Option(names = "--small-widths", converter = Converters.Positive.class, split = ",", defaultValue = "16,32,64",
             description = "small-ResNet stage widths (default: ${DEFAULT-VALUE})")
     List<Integer> smallWidths;
 
-    @Option(names = "--small-depths", split = ",", defaultValue = "3,3,3",
+    @Option(names = "--small-depths", converter = Converters.Positive.class, split = ",", defaultValue = "3,3,3",
             description = "small-ResNet blocks per stage (default: ${DEFAULT-VALUE})")
     List<Integer> smallDepths;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "untimed steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", converter = Converters.NonNegative.class, defaultValue = "1",
+            description = "untimed steps (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--steps", defaultValue = "3",
+    @Option(names = "--steps", converter = Converters.Positive.class, defaultValue = "3",
             description = "timed steps; the small ResNet runs 4x as many (default: ${DEFAULT-VALUE})")
     int steps;
 
@@ -66,7 +69,8 @@ final class BenchTrainCommand extends DdsSubcommand {
             + " /usr/bin/python3 if it has torch, else python3); 'none' to skip the peer")
     String python;
 
-    @Option(names = "--threads", defaultValue = "2", description = "PyTorch threads (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", converter = Converters.Positive.class, defaultValue = "2",
+            description = "PyTorch threads (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed (default: ${DEFAULT-VALUE})")

@@ -29,6 +29,63 @@ final class Converters {
     }
 
     /**
+     * A whole number at least a minimum, for counts (images, repeats, epochs, ...): anything else, a negative number,
+     * zero where it makes no sense, a fraction or a number too large for an int, is refused as
+     * {@code Invalid value '0' for option '--repeats': expected a whole number of at least 1}.
+     */
+    abstract static class AtLeast implements ITypeConverter<Integer> {
+        private final int min;
+        private final String why;
+
+        AtLeast(int min, String why) {
+            this.min = min;
+            this.why = why;
+        }
+
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("expected a whole number of at least " + min + why);
+            }
+            if (n < min) {
+                throw new TypeConversionException("expected a whole number of at least " + min + why);
+            }
+            return n;
+        }
+    }
+
+    /** A count of at least 1. */
+    static final class Positive extends AtLeast {
+        Positive() {
+            super(1, "");
+        }
+    }
+
+    /** A count of at least 0. */
+    static final class NonNegative extends AtLeast {
+        NonNegative() {
+            super(0, "");
+        }
+    }
+
+    /** A number of models, at least 2 (a similarity needs a pair). */
+    static final class Models extends AtLeast {
+        Models() {
+            super(2, " (a similarity needs two models)");
+        }
+    }
+
+    /** A number of images, at least 4 (unbiased CKA needs 4). */
+    static final class Images extends AtLeast {
+        Images() {
+            super(4, " (unbiased CKA needs 4 images)");
+        }
+    }
+
+    /**
      * Converts a name with a core parser; iterates over the CLI names.
      *
      * @param <T> the enum

@@ -60,7 +60,15 @@ public final class DdsCommand {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new DdsCommand()).execute(args));
+        int exit;
+        try {
+            exit = new CommandLine(new DdsCommand()).execute(args);
+        } catch (Throwable t) { // the last resort: Failures handles all that a command throws
+            System.err.println(Failures.internal(t, "dds", Runtime.getRuntime().maxMemory(), 0) + "; "
+                    + Logging.keep("failure outside any command", t));
+            exit = Failures.INTERNAL;
+        }
+        System.exit(exit);
     }
 
     /**

@@ -56,7 +56,7 @@ final class DdsOptions {
                     + " unbiased needs at least 4 images)")
     Centering centering;
 
-    @Option(names = "--images", paramLabel = "N",
+    @Option(names = "--images", converter = Converters.Positive.class, paramLabel = "N",
             description = "use the first N images of every model (default: " + DEFAULT_IMAGES
                     + ", or all of them when there are fewer)")
     Integer images;

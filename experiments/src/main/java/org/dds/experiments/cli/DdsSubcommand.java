@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.dds.reports.ReportWriter;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * What every {@code dds} command shares: its output streams (results to stdout, progress to stderr) and writing a
- * table as CSV to {@code --out} or stdout. Failures propagate to {@link Failures}, which picks the exit code.
+ * table as CSV to {@code --out} or stdout; its outputs, checked against each other and its inputs before it runs
+ * ({@link Outputs}). Failures propagate to {@link Failures}, which picks the exit code.
  */
 abstract class DdsSubcommand implements Callable<Integer> {
     @Spec
@@ -27,8 +29,22 @@ abstract class DdsSubcommand implements Callable<Integer> {
      */
     abstract void execute() throws Exception;
 
+    /**
+     * @return the files and directories the command writes, with the options that name them (see {@link Outputs});
+     *         none by default
+     */
+    List<Outputs.Output> outputs() {
+        return List.of();
+    }
+
+    /** @return the files and directories the command reads that an output must not touch; none by default */
+    List<Outputs.Input> inputs() {
+        return List.of();
+    }
+
     @Override
     public final Integer call() throws Exception {
+        Outputs.check(outputs(), inputs());
         execute();
         out().flush();
         err().flush();

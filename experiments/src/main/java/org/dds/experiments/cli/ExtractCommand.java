@@ -34,19 +34,31 @@ final class ExtractCommand extends DdsSubcommand {
     @Option(names = "--images", required = true, paramLabel = "DIR", description = "the folder of images")
     Path images;
 
-    @Option(names = "--blocks", paramLabel = "LIST", defaultValue = "1,2,3,4", split = ",",
+    @Option(names = "--blocks", converter = Converters.Positive.class, paramLabel = "LIST",
+            defaultValue = "1,2,3,4", split = ",",
             description = "blocks to write (default: ${DEFAULT-VALUE})")
     List<Integer> blocks;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the features directory to write")
     Path out;
 
-    @Option(names = "--image-size", paramLabel = "S", defaultValue = "224", description = "crop side (default: 224)")
+    @Option(names = "--image-size", converter = Converters.Positive.class, paramLabel = "S", defaultValue = "224",
+            description = "crop side (default: 224)")
     int imageSize;
 
     @Option(names = "--pool", paramLabel = "none|global", defaultValue = "none",
             description = "none: whole maps (n x H x W x C); global: average over H, W (n x C) (default: none)")
     String pool;
+
+    @Override
+    List<Outputs.Output> outputs() {
+        return Outputs.given(new Outputs.Output("--out", out, Outputs.Kind.DIRECTORY));
+    }
+
+    @Override
+    List<Outputs.Input> inputs() {
+        return Outputs.given(new Outputs.Input("--weights", weights), new Outputs.Input("--images", images));
+    }
 
     @Override
     void execute() {

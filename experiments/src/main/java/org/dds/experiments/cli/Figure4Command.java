@@ -51,7 +51,7 @@ final class Figure4Command extends DdsSubcommand {
             description = "features of the task models, on the same images")
     Path tasks;
 
-    @Option(names = "--images", paramLabel = "N",
+    @Option(names = "--images", converter = Converters.Positive.class, paramLabel = "N",
             description = "use the first N images (default: " + Figure4.IMAGES + ", or all when there are fewer)")
     Integer images;
 
@@ -63,6 +63,18 @@ final class Figure4Command extends DdsSubcommand {
     @Option(names = "--out", paramLabel = "DIR",
             description = "write a run directory, complete or not at all, instead of the CSV on stdout")
     Path out;
+
+    @Override
+    List<Outputs.Output> outputs() {
+        return Outputs.given(new Outputs.Output("--out", out, Outputs.Kind.RUN));
+    }
+
+    @Override
+    List<Outputs.Input> inputs() {
+        return Outputs.given(new Outputs.Input("--blocks", blocks),
+                new Outputs.Input("--tasks", tasks),
+                new Outputs.Input("--families", families));
+    }
 
     @Override
     void execute() {

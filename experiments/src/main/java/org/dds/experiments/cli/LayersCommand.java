@@ -66,6 +66,16 @@ final class LayersCommand extends DdsSubcommand {
     }
 
     @Override
+    List<Outputs.Output> outputs() {
+        return Outputs.given(new Outputs.Output("--out", out, Outputs.Kind.FILE));
+    }
+
+    @Override
+    List<Outputs.Input> inputs() {
+        return Outputs.given(new Outputs.Input("--blocks", blocks));
+    }
+
+    @Override
     void execute() {
         FeatureSet set = DdsOptions.read(blocks, "--blocks");
         FeatureMatrix t;

@@ -50,6 +50,16 @@ final class MiniCommand extends DdsSubcommand {
     long seed;
 
     @Override
+    List<Outputs.Output> outputs() {
+        return Outputs.given(new Outputs.Output("--out", out, Outputs.Kind.RUN));
+    }
+
+    @Override
+    List<Outputs.Input> inputs() {
+        return Outputs.given(new Outputs.Input("--data", data));
+    }
+
+    @Override
     void execute() {
         if (data != null && !Files.isDirectory(data)) {
             throw new DdsInputException("--data " + data + " is not a directory: give the folder that holds the"

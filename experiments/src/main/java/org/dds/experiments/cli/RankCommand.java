@@ -54,6 +54,16 @@ final class RankCommand extends DdsSubcommand {
     }
 
     @Override
+    List<Outputs.Output> outputs() {
+        return Outputs.given(new Outputs.Output("--out", out, Outputs.Kind.FILE));
+    }
+
+    @Override
+    List<Outputs.Input> inputs() {
+        return Outputs.given(new Outputs.Input("--features", features));
+    }
+
+    @Override
     void execute() {
         FeatureSet set = DdsOptions.read(features, "--features");
         if (!set.names().contains(target)) {

@@ -1,6 +1,7 @@
 package org.dds.experiments.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.dds.reports.ReportWriter;
 
@@ -15,8 +16,9 @@ import picocli.CommandLine.Option;
                     + " directory again from it: index.html (charts embedded; opens from disk, no network),"
                     + " report.md, one CSV per table, provenance.json and charts/ (PNG and SVG). Nothing is"
                     + " recomputed, so it takes seconds; use it after upgrading dds to get the newer report.",
-            "The directory is replaced whole (files that are not part of the report are removed) or, on any"
-                    + " error, left as it was. Prints the path of index.html."
+            "Only the report's own files are replaced, each one whole; any other file in the directory is left"
+                    + " alone, so --run . is safe. On an error before the files are moved into place, nothing"
+                    + " changes. Prints the path of index.html."
         },
         footer = {
             "%nExamples:",
@@ -27,6 +29,11 @@ final class ReportCommand extends DdsSubcommand {
     @Option(names = "--run", required = true, paramLabel = "DIR",
             description = "the run directory that ./dds reproduce wrote, e.g. reports/20261126-213000")
     Path run;
+
+    @Override
+    List<Outputs.Output> outputs() {
+        return Outputs.given(new Outputs.Output("--run", run, Outputs.Kind.DIRECTORY));
+    }
 
     @Override
     void execute() {

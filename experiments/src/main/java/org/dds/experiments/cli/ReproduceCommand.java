@@ -86,6 +86,17 @@ final class ReproduceCommand extends DdsSubcommand {
     List<String> only = new ArrayList<>();
 
     @Override
+    List<Outputs.Output> outputs() {
+        return Outputs.given(new Outputs.Output("--out", out, Outputs.Kind.RUN));
+    }
+
+    @Override
+    List<Outputs.Input> inputs() {
+        return Outputs.given(new Outputs.Input("--features", features),
+                new Outputs.Input("--groundtruth", groundTruth));
+    }
+
+    @Override
     void execute() {
         List<Experiment> all = Experiments.all();
         List<String> names = all.stream().map(Experiment::name).toList();

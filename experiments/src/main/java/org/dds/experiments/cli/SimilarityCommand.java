@@ -1,6 +1,7 @@
 package org.dds.experiments.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
@@ -36,6 +37,11 @@ final class SimilarityCommand extends DdsSubcommand {
 
     @Mixin
     DdsOptions dds;
+
+    @Override
+    List<Outputs.Input> inputs() {
+        return Outputs.given(new Outputs.Input("--x", x), new Outputs.Input("--y", y));
+    }
 
     @Override
     void execute() {

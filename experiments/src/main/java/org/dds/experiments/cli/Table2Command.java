@@ -2,6 +2,7 @@ package org.dds.experiments.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.List;
 
 import org.dds.core.MapShape;
 import org.dds.experiments.evaluation.TaskonomyInputs;
@@ -61,6 +62,18 @@ final class Table2Command extends DdsSubcommand {
     @Option(names = "--per-task", paramLabel = "FILE",
             description = "also write the Spearman of every target task, CSV 'norm,f,<targets...>'")
     Path perTask;
+
+    @Override
+    List<Outputs.Output> outputs() {
+        return Outputs.given(new Outputs.Output("--out", out, Outputs.Kind.FILE),
+                new Outputs.Output("--per-task", perTask, Outputs.Kind.FILE));
+    }
+
+    @Override
+    List<Outputs.Input> inputs() {
+        return Outputs.given(new Outputs.Input("--features", taskonomy.features),
+                new Outputs.Input("--groundtruth", taskonomy.groundTruth));
+    }
 
     @Override
     void execute() {

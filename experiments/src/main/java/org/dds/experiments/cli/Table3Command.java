@@ -3,6 +3,7 @@ package org.dds.experiments.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
 
 import org.dds.core.FeatureSet;
 import org.dds.experiments.evaluation.TaskonomyInputs;
@@ -43,6 +44,17 @@ final class Table3Command extends DdsSubcommand {
     @Option(names = "--out", paramLabel = "FILE",
             description = "write the CSV to FILE (complete or not at all) instead of stdout")
     Path out;
+
+    @Override
+    List<Outputs.Output> outputs() {
+        return Outputs.given(new Outputs.Output("--out", out, Outputs.Kind.FILE));
+    }
+
+    @Override
+    List<Outputs.Input> inputs() {
+        return Outputs.given(new Outputs.Input("--features", taskonomy.features),
+                new Outputs.Input("--groundtruth", taskonomy.groundTruth));
+    }
 
     @Override
     void execute() {

@@ -62,11 +62,13 @@ final class Table4Command extends DdsSubcommand {
             description = "the directory with the feature files of the image sets, or one such file (see below)")
     Path features;
 
-    @Option(names = "--draws", paramLabel = "N", defaultValue = "" + Table4.DRAWS,
+    @Option(names = "--draws", converter = Converters.Positive.class, paramLabel = "N",
+            defaultValue = "" + Table4.DRAWS,
             description = "bootstrap draws per image set (default: ${DEFAULT-VALUE}, the paper's)")
     int draws;
 
-    @Option(names = "--images", paramLabel = "N", defaultValue = "" + Table4.IMAGES,
+    @Option(names = "--images", converter = Converters.Positive.class, paramLabel = "N",
+            defaultValue = "" + Table4.IMAGES,
             description = "images per draw, without replacement (default: ${DEFAULT-VALUE}, the paper's)")
     int images;
 
@@ -78,6 +80,16 @@ final class Table4Command extends DdsSubcommand {
             description = "write a run directory (report.md, one CSV per table, provenance.json), complete or not"
                     + " at all, instead of the CSV on stdout")
     Path out;
+
+    @Override
+    List<Outputs.Output> outputs() {
+        return Outputs.given(new Outputs.Output("--out", out, Outputs.Kind.RUN));
+    }
+
+    @Override
+    List<Outputs.Input> inputs() {
+        return Outputs.given(new Outputs.Input("--features", features));
+    }
 
     @Override
     void execute() {

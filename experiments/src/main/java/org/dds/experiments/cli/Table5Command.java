@@ -2,6 +2,7 @@ package org.dds.experiments.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.List;
 
 import org.dds.core.DdsInputException;
 import org.dds.experiments.training.Table5;
@@ -28,6 +29,16 @@ final class Table5Command extends DdsSubcommand {
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the CSV to FILE instead of stdout")
     Path out;
+
+    @Override
+    List<Outputs.Output> outputs() {
+        return Outputs.given(new Outputs.Output("--out", out, Outputs.Kind.FILE));
+    }
+
+    @Override
+    List<Outputs.Input> inputs() {
+        return Outputs.given(new Outputs.Input("--runs", runs));
+    }
 
     @Override
     void execute() {

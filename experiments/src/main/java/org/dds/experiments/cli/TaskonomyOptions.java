@@ -36,7 +36,7 @@ final class TaskonomyOptions {
     @Option(names = "--groundtruth", paramLabel = "DIR", description = "the ground-truth directory (see below)")
     Path groundTruth;
 
-    @Option(names = "--images", paramLabel = "N",
+    @Option(names = "--images", converter = Converters.Positive.class, paramLabel = "N",
             description = "use the first N images of every model (default: " + DdsOptions.DEFAULT_IMAGES
                     + ", or all of them when there are fewer)")
     Integer images;

@@ -3,6 +3,7 @@ package org.dds.experiments.cli;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import java.util.List;
 
 import org.dds.core.DdsInputException;
 import org.dds.training.backend.NativeBackend;
@@ -64,14 +65,15 @@ final class TrainCommand extends DdsSubcommand {
             description = "ImageNet weights: torchvision state_dict .npz or Keras ResNet50 .h5")
     Path weights;
 
-    @Option(names = "--epochs", paramLabel = "N",
+    @Option(names = "--epochs", converter = Converters.Positive.class, paramLabel = "N",
             description = "epochs (default: 60 for pascal, 200 for nyuv2, as in the paper)")
     Integer epochs;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "8", description = "batch size (default: 8)")
+    @Option(names = "--batch", converter = Converters.Positive.class, paramLabel = "B", defaultValue = "8",
+            description = "batch size (default: 8)")
     int batch;
 
-    @Option(names = "--image-size", paramLabel = "S", defaultValue = "224",
+    @Option(names = "--image-size", converter = Converters.Positive.class, paramLabel = "S", defaultValue = "224",
             description = "side of the square crops (default: 224)")
     int imageSize;
 
@@ -84,13 +86,23 @@ final class TrainCommand extends DdsSubcommand {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1993", description = "seed (default: 1993)")
     long seed;
 
-    @Option(names = "--gpus", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--gpus", converter = Converters.Positive.class, paramLabel = "N", defaultValue = "1",
             description = "data-parallel workers through DL4J's ParallelWrapper (one per GPU with -Pcuda; default 1)")
     int gpus;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--limit", converter = Converters.NonNegative.class, paramLabel = "N", defaultValue = "0",
             description = "use only the first N images of each split, for a smoke run (default: all)")
     int limit;
+
+    @Override
+    List<Outputs.Output> outputs() {
+        return Outputs.given(new Outputs.Output("--out", out, Outputs.Kind.DIRECTORY));
+    }
+
+    @Override
+    List<Outputs.Input> inputs() {
+        return Outputs.given(new Outputs.Input("--data", data), new Outputs.Input("--weights", weights));
+    }
 
     @Override
     void execute() {

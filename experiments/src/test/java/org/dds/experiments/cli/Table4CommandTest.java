@@ -151,7 +151,7 @@ class Table4CommandTest {
                 Arguments.of("fewer images than --images", List.of("table4", "--features", fixture),
                         List.of("describes 30 images but each draw takes 200", "--images 30 or fewer")),
                 Arguments.of("--draws 0", List.of("table4", "--features", fixture, "--draws", "0"),
-                        List.of("--draws 0 is not possible")),
+                        List.of("Invalid value '0' for option '--draws': expected a whole number of at least 1")),
                 Arguments.of("--images 2", List.of("table4", "--features", fixture, "--images", "2"),
                         List.of("--images 2 is too few")));
     }

@@ -67,8 +67,9 @@ class TrainingCommandsTest {
         assertThat(train.errLines()).hasSize(1);
         assertThat(train.err().strip()).isEqualTo("--weights resnet50.pth has neither the extension .npz (a"
                 + " torchvision state_dict) nor .h5 (Keras' ResNet50): give one of these (see README 'Training')");
-        Cli.Run extract = Cli.run("extract", "--weights", "resnet50.pth", "--images", dir.toString(), "--out",
-                dir.resolve("o").toString());
+        // The output beside the image folder, not inside it: an output inside an input directory is refused.
+        Cli.Run extract = Cli.run("extract", "--weights", "resnet50.pth", "--images", dir.resolve("images").toString(),
+                "--out", dir.resolve("o").toString());
         assertThat(extract.exit()).isEqualTo(2);
         assertThat(extract.err()).contains("neither the extension .npz");
     }

@@ -205,12 +205,21 @@ public final class HtmlReport {
                 line.appendText(ok + " of " + e.getValue().size() + " within tolerance of " + e.getKey());
             }
         }
+        // Skipped experiments grouped by what they miss: nine experiments without the authors' features are one
+        // line that says so once, not nine copies of the same paragraph.
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
         for (SkippedExperiment s : report.skipped()) {
+            byReason.computeIfAbsent(s.reason(), k -> new ArrayList<>()).add(s.name());
+        }
+        for (Map.Entry<String, List<String>> g : byReason.entrySet()) {
+            List<String> names = g.getValue();
             Element li = list.appendElement("li");
             li.appendElement("span").addClass("dot").addClass("skip");
-            li.appendElement("a").addClass("name").attr("href", "#skipped").text(s.name());
+            li.appendElement("a").addClass("name").attr("href", "#skipped")
+                    .text(names.size() == 1 ? names.get(0) : names.size() + " experiments");
             li.appendElement("span").appendElement("span").addClass("badge").addClass("skip").text("skipped");
-            li.appendElement("span").addClass("detail").text("needs: " + s.reason());
+            li.appendElement("span").addClass("detail").text(names.size() == 1 ? "needs: " + g.getKey()
+                    : String.join(", ", names) + " need: " + g.getKey());
         }
         if (report.results().isEmpty() && report.skipped().isEmpty()) {
             card.appendElement("p").text("No experiment is registered.");
