@@ -1,0 +1,68 @@
+package org.dds.core.transfer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.dds.core.DdsInputException;
+
+/**
+ * The built-in transferability estimators by name, each wrapping its default instance (an estimator with a
+ * parameter, such as {@link Knn}'s k, is also made directly: {@code new Knn(5)}).
+ */
+public enum TransferabilityMethods {
+    /** {@link LogMe}. */
+    LOGME(new LogMe());
+
+    private final TransferabilityEstimator estimator;
+
+    TransferabilityMethods(TransferabilityEstimator estimator) {
+        this.estimator = estimator;
+    }
+
+    /** @return the default instance */
+    public TransferabilityEstimator estimator() {
+        return estimator;
+    }
+
+    /** @return every built-in estimator, in this enum's order */
+    public static List<TransferabilityEstimator> all() {
+        return Arrays.stream(values()).map(TransferabilityMethods::estimator).collect(Collectors.toList());
+    }
+
+    /**
+     * @param kind a target kind
+     * @return the built-in estimators defined for it, in this enum's order
+     */
+    public static List<TransferabilityEstimator> supporting(TargetKind kind) {
+        List<TransferabilityEstimator> out = new ArrayList<>();
+        for (TransferabilityEstimator e : all()) {
+            if (e.supports(kind)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param name a method's name, e.g. {@code logme} (case ignored)
+     * @return its default instance
+     * @throws DdsInputException if no built-in has that name
+     */
+    public static TransferabilityEstimator byName(String name) {
+        for (TransferabilityEstimator e : all()) {
+            if (e.name().equalsIgnoreCase(name.trim())) {
+                return e;
+            }
+        }
+        throw new DdsInputException(p -> "unknown " + p.apply("method") + " '" + name + "': expected one of "
+                + all().stream().map(TransferabilityEstimator::name).collect(Collectors.joining(", ")));
+    }
+
+    /** @return the names of all built-ins, lower case */
+    public static List<String> names() {
+        return all().stream().map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.toList());
+    }
+}
