@@ -30,7 +30,8 @@ the Java code takes an SVD route, so the two are independent computations of the
   nce        Tran et al., ICCV 2019: -H(Y | Z), Z = the source classifier's most probable class (first on ties).
   leep       Nguyen et al., ICML 2020: mean_i log sum_z P(y_i | z) theta_z(x_i), P(y, z) = sum_{i: y_i = y}
              theta_z(x_i) / n; source classes with no probability mass are left out.
-  parc       Bolya et al., NeurIPS 2021: Spearman (average ranks) of the strict upper triangles of 1 - corr of the
+  parc       Bolya et al., NeurIPS 2021: Spearman (average ranks, distances within 1e-10 tied: two targets per
+             image give distances that are 0 or 2 in exact arithmetic) of the strict upper triangles of 1 - corr of the
              rows of the z-scored features (population sd, constant column -> 0) and of the label rows (one-hot:
              0 within a class, C / (C - 1) between classes; regression rows need m >= 2). No PCA, no x100.
   gbc        Pandy et al., CVPR 2022: -sum_{i != j} exp(-D_B(c_i, c_j)), D_B the Bhattacharyya distance of the
@@ -156,14 +157,15 @@ def leep(p, kind, y):
     return np.mean(np.log(eep[np.arange(n), idx]))
 
 
-def average_ranks(v):
+def average_ranks(v, tie=1e-10):
+    v = 1 + v  # distances in [0, 2]: on [1, 3] a relative tolerance is about an absolute one
     order = np.argsort(v, kind="stable")
     ranks = np.empty(len(v))
     sv = v[order]
     i = 0
     while i < len(v):
         j = i
-        while j + 1 < len(v) and sv[j + 1] == sv[i]:
+        while j + 1 < len(v) and sv[j + 1] - sv[j] <= tie * sv[j + 1]:
             j += 1
         ranks[order[i:j + 1]] = (i + j) / 2 + 1
         i = j + 1

@@ -13,8 +13,24 @@ import org.dds.core.DdsInputException;
  * parameter, such as {@link Knn}'s k, is also made directly: {@code new Knn(5)}).
  */
 public enum TransferabilityMethods {
-    /** {@link LogMe}. */
-    LOGME(new LogMe());
+    /** {@link LogMe}: features; classification and regression. */
+    LOGME(new LogMe()),
+    /** {@link HScore}: features; classification. */
+    HSCORE(new HScore()),
+    /** {@link RegularizedHScore}: features; classification. */
+    HSCORE_REG(new RegularizedHScore()),
+    /** {@link Nce}: source probabilities; classification. */
+    NCE(new Nce()),
+    /** {@link Leep}: source probabilities; classification. */
+    LEEP(new Leep()),
+    /** {@link Parc}: features; classification and regression with at least 2 targets. */
+    PARC(new Parc()),
+    /** {@link Gbc}: features; classification. */
+    GBC(new Gbc()),
+    /** {@link TransRate} with eps = 1e-4: features; classification. */
+    TRANSRATE(new TransRate()),
+    /** {@link Knn} with k = 1: features; classification and regression. */
+    KNN(new Knn());
 
     private final TransferabilityEstimator estimator;
 
