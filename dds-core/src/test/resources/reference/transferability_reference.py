@@ -21,7 +21,9 @@ Inputs come from numpy's PCG64 generator seeded with 20261205; the Java test rea
 Every estimator is written here from its paper, in the most direct form (D x D matrices, solve, slogdet) where
 the Java code takes an SVD route, so the two are independent computations of the same quantity:
   logme      You et al., ICML 2021, Algorithm 1 (alpha = beta = 1 at the start, both iterated to a relative change
-             below 1e-10); mean over target columns (one-hot for classes) of the maximum evidence / n.
+             below 1e-10); mean over target columns (one-hot for classes) of the maximum evidence / n. Where the
+             iteration sends alpha to infinity (beta max(s^2) / alpha < 1e-14: no linear evidence), the supremum is
+             the limit, the noise-only model: -1/2 (log(2 pi ||t||^2 / n) + 1).
   hscore     Bao et al., ICIP 2019: tr(pinv(cov f) cov(E[f|y])), both covariances 1/n; the pseudo-inverse keeps
              the singular values of the centred features above numpy's rank tolerance max(s) max(n, d) eps.
   hscore-reg Ibrahim et al., ECML PKDD 2022: tr(cov_a^-1 (1 - a) cov(E[f|y])), cov_a = (1 - a) S + a mu I the
@@ -73,18 +75,25 @@ def logme(f, kind, y):
     for j in range(ys.shape[1]):
         t = ys[:, j]
         alpha, beta = 1.0, 1.0
+        noise_only = False
         for _ in range(100000):
             a = alpha * np.eye(d) + beta * ftf
             m = beta * np.linalg.solve(a, f.T @ t)
             gamma = np.sum(beta * lam / (alpha + beta * lam))
             new_alpha = gamma / (m @ m)
             new_beta = (n - gamma) / np.sum((f @ m - t) ** 2)
+            if new_beta * lam.max() < 1e-14 * new_alpha:
+                noise_only = True  # alpha -> infinity: the limit is the noise-only model, beta = n / ||t||^2
+                break
             done = abs(new_alpha - alpha) <= 1e-10 * new_alpha and abs(new_beta - beta) <= 1e-10 * new_beta
             alpha, beta = new_alpha, new_beta
             if done:
                 break
         else:
             raise RuntimeError("logme did not converge")
+        if noise_only:
+            total += -0.5 * (np.log(2 * np.pi * (t @ t) / n) + 1)
+            continue
         a = alpha * np.eye(d) + beta * ftf
         m = beta * np.linalg.solve(a, f.T @ t)
         logdet = np.linalg.slogdet(a)[1]
@@ -289,6 +298,13 @@ def classification_case(rng, sizes, d, spread, names, source_classes):
     return f, y, p
 
 
+def noise_case(rng, n, d, classes):
+    y = np.arange(n) % classes
+    f = rng.uniform(-1, 1, size=(n, d))
+    p = rng.dirichlet(np.ones(4), size=n)
+    return f, y, p
+
+
 def regression_case(rng, n, d, m):
     f = rng.normal(size=(n, d)) + rng.normal(size=d)
     w = rng.normal(size=(d, m))
@@ -312,6 +328,8 @@ def main():
          "n < d: 24 images, 50 features, 4 classes of 6"),
         ("cls_named", "classification", *classification_case(rng, [2, 10, 18], 8, 1.5, [-3, 5, 11], 3),
          "classes named -3, 5, 11 (sizes 2, 10, 18); 3 source classes"),
+        ("cls_noise", "classification", *noise_case(rng, 30, 3, 3),
+         "features unrelated to the 3 classes: LogME's alpha runs to infinity for some columns"),
         ("reg_small", "regression", *regression_case(rng, 30, 5, 3), None, "30 images, 5 features, 3 targets"),
         ("reg_wide", "regression", *regression_case(rng, 20, 40, 2), None, "n < d: 20 images, 40 features,"
                                                                         " 2 targets"),

@@ -1,8 +1,5 @@
 package org.dds.core.transfer;
 
-import java.util.List;
-import java.util.stream.Collectors;
-
 import org.dds.core.DdsInputException;
 
 /** The checks every estimator makes before it computes: one place, one wording. */
@@ -21,14 +18,7 @@ final class Inputs {
      *                           not finite, the features are all constant, or probabilities are not probabilities
      */
     static void check(TransferabilityEstimator method, double[][] x, TargetLabels labels) {
-        TargetKind kind = labels.kind();
-        if (!method.supports(kind)) {
-            List<String> others = TransferabilityMethods.supporting(kind).stream()
-                    .map(TransferabilityEstimator::name).collect(Collectors.toList());
-            throw new DdsInputException(p -> method.name() + " is defined for "
-                    + method.targetKinds().iterator().next().word() + " labels only and these are "
-                    + kind.word() + " targets: choose one of " + String.join(", ", others) + " for them");
-        }
+        TransferabilityMethods.requireSupport(method, labels.kind());
         String what = method.input() == EstimatorInput.FEATURES ? "features" : "sourceProbabilities";
         String word = method.input().word();
         int n = x == null ? 0 : x.length;

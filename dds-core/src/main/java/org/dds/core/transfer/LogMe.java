@@ -24,12 +24,22 @@ import org.dds.core.DdsInputException;
  * with p = U^T y, m^T m = sum (beta s_i p_i / (alpha + beta s_i^2))^2, ||F m - y||^2 = sum (alpha p_i / (alpha +
  * beta s_i^2))^2 + ||y - U p||^2 and log det = sum log(alpha + beta s_i^2) + (D - r) log alpha. The iteration
  * starts at alpha = beta = 1 and stops when both change by less than 1e-10 relative (the authors' code stops at
- * 1e-2 on alpha / beta); a column whose evidence has no finite maximum (the iteration runs off to infinity or
- * does not settle) is refused, never reported as a number.
+ * 1e-2 on alpha / beta and so reports whatever 11 iterations reached). Where the features carry no linear
+ * evidence for a column, the iteration sends alpha to infinity (the prior switches the features off); the
+ * supremum is then the limit alpha = infinity, the noise-only model with beta = n / ||y||^2, whose evidence / n
+ * is -1/2 (log(2 pi ||y||^2 / n) + 1): taken once beta s_max^2 / alpha falls below 1e-14. A column whose beta
+ * runs off to infinity (the features fit it exactly) or that does not settle is refused, never reported as a
+ * number.
  */
 public record LogMe() implements TransferabilityEstimator {
     /** Relative change of alpha and of beta below which the fixed point counts as reached. */
     public static final double CONVERGENCE = 1e-10;
+
+    /**
+     * beta s_max^2 / alpha below which the prior has switched the features off: every term of the evidence that
+     * involves them is below this relative size, and the iteration is heading for alpha = infinity.
+     */
+    static final double NO_FIT = 1e-14;
 
     /** Iterations after which a column whose alpha or beta still moves is refused. */
     static final int MAX_ITERATIONS = 100_000;
@@ -83,11 +93,19 @@ public record LogMe() implements TransferabilityEstimator {
         }
         double alpha = 1;
         double beta = 1;
+        double s2max = 0;
+        for (double si : s) {
+            s2max = Math.max(s2max, si * si);
+        }
         boolean settled = false;
         for (int it = 0; it < MAX_ITERATIONS && !settled; it++) {
             Fit fit = Fit.at(alpha, beta, s, p, outside);
             double nextAlpha = fit.gamma / fit.mm;
             double nextBeta = (n - fit.gamma) / fit.residual;
+            if (nextAlpha > 0 && nextBeta > 0 && Double.isFinite(nextBeta)
+                    && !(nextBeta * s2max >= NO_FIT * nextAlpha)) {
+                return noiseOnly(y);
+            }
             if (!(nextAlpha > 0 && nextBeta > 0 && Double.isFinite(nextAlpha) && Double.isFinite(nextBeta))) {
                 break;
             }
@@ -101,8 +119,8 @@ public record LogMe() implements TransferabilityEstimator {
             double b = beta;
             throw new DdsInputException(p2 -> "LogME's evidence for target column " + column + " has no finite"
                     + " maximum (alpha " + a + ", beta " + b + " after the fixed-point iteration): the "
-                    + p2.apply("features") + " fit the " + p2.apply("labels") + " exactly or not at all; use more"
-                    + " images than features or another method");
+                    + p2.apply("features") + " fit the " + p2.apply("labels") + " exactly; use more images than"
+                    + " features or another method");
         }
         Fit fit = Fit.at(alpha, beta, s, p, outside);
         double logDet = (d - s.length) * Math.log(alpha);
@@ -112,6 +130,18 @@ public record LogMe() implements TransferabilityEstimator {
         double evidence = n / 2.0 * Math.log(beta) + d / 2.0 * Math.log(alpha) - n / 2.0 * Math.log(2 * Math.PI)
                 - beta / 2 * fit.residual - alpha / 2 * fit.mm - logDet / 2;
         return evidence / n;
+    }
+
+    /**
+     * The evidence's limit as alpha goes to infinity (w = 0: y is noise of precision beta = n / ||y||^2), divided
+     * by n: -1/2 (log(2 pi ||y||^2 / n) + 1).
+     */
+    static double noiseOnly(double[] y) {
+        double yy = 0;
+        for (double v : y) {
+            yy += v * v;
+        }
+        return -0.5 * (Math.log(2 * Math.PI * yy / y.length) + 1);
     }
 
     /** The posterior mean's squared norm, the residual and gamma at one (alpha, beta). */

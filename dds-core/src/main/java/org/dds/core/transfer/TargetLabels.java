@@ -120,6 +120,26 @@ public final class TargetLabels {
         return new TargetLabels(TargetKind.REGRESSION, null, null, null, copy);
     }
 
+    /**
+     * @param n how many images to keep, from the first
+     * @return the labels of the first n images (refused as {@link #classes} or {@link #regression} would refuse
+     *         them, e.g. when a class is left with one image)
+     */
+    public TargetLabels firstImages(int n) {
+        if (n < 1 || n > size()) {
+            throw new DdsInputException(p -> "cannot keep the first " + n + " of the " + size() + " images of the "
+                    + p.apply("labels") + ": choose between 1 and " + size());
+        }
+        if (kind == TargetKind.CLASSIFICATION) {
+            int[] named = new int[n];
+            for (int i = 0; i < n; i++) {
+                named[i] = classNames[classes[i]];
+            }
+            return classes(named);
+        }
+        return regression(Arrays.copyOf(values, n));
+    }
+
     private static int indexOf(int[] values, int value) {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == value) {

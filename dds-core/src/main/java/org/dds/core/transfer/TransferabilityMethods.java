@@ -63,6 +63,21 @@ public enum TransferabilityMethods {
     }
 
     /**
+     * @param method an estimator
+     * @param kind   the kind of the target labels
+     * @throws DdsInputException if the method is not defined for that kind, naming those that are
+     */
+    public static void requireSupport(TransferabilityEstimator method, TargetKind kind) {
+        if (!method.supports(kind)) {
+            String others = supporting(kind).stream().map(TransferabilityEstimator::name)
+                    .collect(Collectors.joining(", "));
+            String own = method.targetKinds().stream().map(TargetKind::word).collect(Collectors.joining(" and "));
+            throw new DdsInputException(p -> method.name() + " is defined for " + own + " labels only and these"
+                    + " are " + kind.word() + " targets: choose one of " + others + " for them");
+        }
+    }
+
+    /**
      * @param name a method's name, e.g. {@code logme} (case ignored)
      * @return its default instance
      * @throws DdsInputException if no built-in has that name

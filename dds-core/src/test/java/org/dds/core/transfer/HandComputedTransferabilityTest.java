@@ -76,4 +76,15 @@ class HandComputedTransferabilityTest {
         double[][] x = {{0}, {0}, {1}, {2}};
         assertThat(new TransRate(1).score(x, TWO_BY_TWO)).isCloseTo(0.0013755193, within(HAND));
     }
+
+    @Test
+    void logMeOfFeaturesThatExplainNothing() {
+        // The only feature is image 0's indicator and the target 0, 1, -1, 2 is zero there: U^T y = 0, so
+        // m = 0 and alpha = gamma / m^T m is infinite at once. The supremum is the noise-only limit, beta = n /
+        // ||y||^2 = 4 / 6: L / n = -1/2 (log(2 pi * 6 / 4) + 1) = -1/2 (1.837877066 + 0.405465108 + 1)
+        // = -1.621671087.
+        double[][] x = {{1}, {0}, {0}, {0}};
+        assertThat(new LogMe().score(x, TargetLabels.regression(new double[] {0, 1, -1, 2})))
+                .isCloseTo(-1.621671087, within(HAND));
+    }
 }
