@@ -19,11 +19,15 @@ What it writes (all text; floats as Python repr, the shortest string that reads 
 Inputs come from numpy's PCG64 generator seeded with 20261205; the Java test reads them, it does not regenerate.
 
 Every estimator is written here from its paper, in the most direct form (D x D matrices, solve, slogdet) where
-the Java code takes an SVD route, so the two are independent computations of the same quantity:
+the Java code takes an SVD route, so the two are independent computations of the same quantity (LogME's fixed
+point iterates on numpy's SVD, as the paper's Algorithm 1 does; its evidence is then evaluated directly):
   logme      You et al., ICML 2021, Algorithm 1 (alpha = beta = 1 at the start, both iterated to a relative change
              below 1e-10); mean over target columns (one-hot for classes) of the maximum evidence / n. Where the
-             iteration sends alpha to infinity (beta max(s^2) / alpha < 1e-14: no linear evidence), the supremum is
-             the limit, the noise-only model: -1/2 (log(2 pi ||t||^2 / n) + 1).
+             iteration heads for a boundary, the supremum is the limit there: alpha -> infinity (beta max(s^2) /
+             alpha < 1e-10: no linear evidence) gives the noise-only model, -1/2 (log(2 pi ||t||^2 / n) + 1);
+             beta -> infinity (alpha / (beta min(s^2)) < 1e-10, n <= d: the features interpolate the column) the
+             noise-free model t ~ N(0, K / alpha), K = F F^T, alpha = n / t^T K^-1 t:
+             (n/2 log alpha - n/2 log 2 pi - 1/2 logdet K - n/2) / n.
   hscore     Bao et al., ICIP 2019: tr(pinv(cov f) cov(E[f|y])), both covariances 1/n; the pseudo-inverse keeps
              the singular values of the centred features above numpy's rank tolerance max(s) max(n, d) eps.
   hscore-reg Ibrahim et al., ECML PKDD 2022: tr(cov_a^-1 (1 - a) cov(E[f|y])), cov_a = (1 - a) S + a mu I the
@@ -69,21 +73,30 @@ def target_columns(kind, y):
 def logme(f, kind, y):
     n, d = f.shape
     ys = target_columns(kind, y)
-    ftf = f.T @ f
-    lam = np.clip(np.linalg.eigvalsh(ftf), 0, None)
+    u, s, _ = np.linalg.svd(f, full_matrices=False)
+    keep = s > s.max() * max(n, d) * EPS
+    u, s2 = u[:, keep], s[keep] ** 2
     total = 0.0
     for j in range(ys.shape[1]):
         t = ys[:, j]
+        # The fixed point (the paper's Algorithm 1) on the SVD's coordinates p = U^T t, which stay accurate when
+        # beta s^2 / alpha reaches 1e16 (a d x d solve does not); the evidence is then evaluated directly.
+        p = u.T @ t
+        outside = np.sum((t - u @ p) ** 2)
         alpha, beta = 1.0, 1.0
-        noise_only = False
+        limit = None
         for _ in range(100000):
-            a = alpha * np.eye(d) + beta * ftf
-            m = beta * np.linalg.solve(a, f.T @ t)
-            gamma = np.sum(beta * lam / (alpha + beta * lam))
-            new_alpha = gamma / (m @ m)
-            new_beta = (n - gamma) / np.sum((f @ m - t) ** 2)
-            if new_beta * lam.max() < 1e-14 * new_alpha:
-                noise_only = True  # alpha -> infinity: the limit is the noise-only model, beta = n / ||t||^2
+            den = alpha + beta * s2
+            gamma = np.sum(beta * s2 / den)
+            mm = np.sum((beta * np.sqrt(s2) * p / den) ** 2)
+            res = np.sum((alpha * p / den) ** 2) + outside
+            new_alpha = gamma / mm
+            new_beta = (n - gamma) / res
+            if new_beta * s2.max() < 1e-10 * new_alpha:
+                limit = "noise"  # alpha -> infinity: the noise-only model, beta = n / ||t||^2
+                break
+            if new_alpha < 1e-10 * new_beta * s2.min():
+                limit = "exact"  # beta -> infinity: the noise-free model t ~ N(0, F F^T / alpha)
                 break
             done = abs(new_alpha - alpha) <= 1e-10 * new_alpha and abs(new_beta - beta) <= 1e-10 * new_beta
             alpha, beta = new_alpha, new_beta
@@ -91,10 +104,17 @@ def logme(f, kind, y):
                 break
         else:
             raise RuntimeError("logme did not converge")
-        if noise_only:
+        if limit == "noise":
             total += -0.5 * (np.log(2 * np.pi * (t @ t) / n) + 1)
             continue
-        a = alpha * np.eye(d) + beta * ftf
+        if limit == "exact":
+            assert len(s2) == n, "an exact fit of rank < n has no finite evidence"
+            k = f @ f.T
+            a_star = n / (t @ np.linalg.solve(k, t))
+            ev = n / 2 * np.log(a_star) - n / 2 * np.log(2 * np.pi) - np.linalg.slogdet(k)[1] / 2 - n / 2
+            total += ev / n
+            continue
+        a = alpha * np.eye(d) + beta * f.T @ f
         m = beta * np.linalg.solve(a, f.T @ t)
         logdet = np.linalg.slogdet(a)[1]
         ev = (n / 2 * np.log(beta) + d / 2 * np.log(alpha) - n / 2 * np.log(2 * np.pi)
@@ -328,6 +348,8 @@ def main():
          "n < d: 24 images, 50 features, 4 classes of 6"),
         ("cls_named", "classification", *classification_case(rng, [2, 10, 18], 8, 1.5, [-3, 5, 11], 3),
          "classes named -3, 5, 11 (sizes 2, 10, 18); 3 source classes"),
+        ("cls_interpolating", "classification", *classification_case(rng, [8, 8, 8], 60, 1.0, [0, 1, 2], 3),
+         "n < d: 24 images, 60 features, 3 classes; LogME's beta runs to infinity (the features interpolate)"),
         ("cls_noise", "classification", *noise_case(rng, 30, 3, 3),
          "features unrelated to the 3 classes: LogME's alpha runs to infinity for some columns"),
         ("reg_small", "regression", *regression_case(rng, 30, 5, 3), None, "30 images, 5 features, 3 targets"),

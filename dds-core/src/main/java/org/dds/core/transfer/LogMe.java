@@ -24,22 +24,29 @@ import org.dds.core.DdsInputException;
  * with p = U^T y, m^T m = sum (beta s_i p_i / (alpha + beta s_i^2))^2, ||F m - y||^2 = sum (alpha p_i / (alpha +
  * beta s_i^2))^2 + ||y - U p||^2 and log det = sum log(alpha + beta s_i^2) + (D - r) log alpha. The iteration
  * starts at alpha = beta = 1 and stops when both change by less than 1e-10 relative (the authors' code stops at
- * 1e-2 on alpha / beta and so reports whatever 11 iterations reached). Where the features carry no linear
- * evidence for a column, the iteration sends alpha to infinity (the prior switches the features off); the
- * supremum is then the limit alpha = infinity, the noise-only model with beta = n / ||y||^2, whose evidence / n
- * is -1/2 (log(2 pi ||y||^2 / n) + 1): taken once beta s_max^2 / alpha falls below 1e-14. A column whose beta
- * runs off to infinity (the features fit it exactly) or that does not settle is refused, never reported as a
- * number.
+ * 1e-2 on alpha / beta and so reports whatever 11 iterations reached). Where the iteration heads for a boundary
+ * of (alpha, beta), the supremum of the evidence is its limit there, in closed form, taken once the iteration is
+ * within 1e-10 of it:
+ * <ul>
+ *   <li>alpha to infinity (the features carry no linear evidence for the column; beta s_max^2 / alpha below
+ *       1e-10): the noise-only model, beta = n / ||y||^2, evidence / n = -1/2 (log(2 pi ||y||^2 / n) + 1);</li>
+ *   <li>beta to infinity (the features interpolate the column, as they do when n <= D: LogME's known failure with
+ *       fewer images than features, where the authors' code reports an unconverged value; alpha / (beta s_min^2)
+ *       below 1e-10): the noise-free model y ~ N(0, F F^T / alpha), alpha = n / y^T (F F^T)^-1 y.</li>
+ * </ul>
+ * A column that does not settle, or that is fitted exactly by features of rank below n (infinite evidence), is
+ * refused, never reported as a number.
  */
 public record LogMe() implements TransferabilityEstimator {
     /** Relative change of alpha and of beta below which the fixed point counts as reached. */
     public static final double CONVERGENCE = 1e-10;
 
     /**
-     * beta s_max^2 / alpha below which the prior has switched the features off: every term of the evidence that
-     * involves them is below this relative size, and the iteration is heading for alpha = infinity.
+     * How close to a boundary the iteration may come before the boundary's limit is taken: beta s_max^2 / alpha
+     * below it (the prior has switched the features off; alpha is heading for infinity), or alpha / (beta
+     * s_min^2) below it (the noise is negligible in every direction; beta is heading for infinity).
      */
-    static final double NO_FIT = 1e-14;
+    static final double BOUNDARY = 1e-10;
 
     /** Iterations after which a column whose alpha or beta still moves is refused. */
     static final int MAX_ITERATIONS = 100_000;
@@ -94,8 +101,10 @@ public record LogMe() implements TransferabilityEstimator {
         double alpha = 1;
         double beta = 1;
         double s2max = 0;
+        double s2min = Double.POSITIVE_INFINITY;
         for (double si : s) {
             s2max = Math.max(s2max, si * si);
+            s2min = Math.min(s2min, si * si);
         }
         boolean settled = false;
         for (int it = 0; it < MAX_ITERATIONS && !settled; it++) {
@@ -103,8 +112,12 @@ public record LogMe() implements TransferabilityEstimator {
             double nextAlpha = fit.gamma / fit.mm;
             double nextBeta = (n - fit.gamma) / fit.residual;
             if (nextAlpha > 0 && nextBeta > 0 && Double.isFinite(nextBeta)
-                    && !(nextBeta * s2max >= NO_FIT * nextAlpha)) {
+                    && !(nextBeta * s2max >= BOUNDARY * nextAlpha)) {
                 return noiseOnly(y);
+            }
+            if (nextAlpha > 0 && nextBeta > 0 && Double.isFinite(nextAlpha)
+                    && !(nextAlpha >= BOUNDARY * nextBeta * s2min) && s.length == n) {
+                return noiseFree(s, p);
             }
             if (!(nextAlpha > 0 && nextBeta > 0 && Double.isFinite(nextAlpha) && Double.isFinite(nextBeta))) {
                 break;
@@ -142,6 +155,23 @@ public record LogMe() implements TransferabilityEstimator {
             yy += v * v;
         }
         return -0.5 * (Math.log(2 * Math.PI * yy / y.length) + 1);
+    }
+
+    /**
+     * The evidence's limit as beta goes to infinity when the n x n Gram matrix K = F F^T = U diag(s^2) U^T has
+     * full rank (every column is fitted exactly, which happens when n <= D): y ~ N(0, K / alpha) with alpha = n /
+     * y^T K^-1 y, divided by n: (n/2 log alpha - n/2 log 2 pi - 1/2 sum log s_k^2 - n/2) / n.
+     */
+    static double noiseFree(double[] s, double[] p) {
+        int n = s.length;
+        double quadratic = 0;
+        double logDet = 0;
+        for (int k = 0; k < n; k++) {
+            quadratic += p[k] * p[k] / (s[k] * s[k]);
+            logDet += 2 * Math.log(s[k]);
+        }
+        double alpha = n / quadratic;
+        return 0.5 * Math.log(alpha) - 0.5 * Math.log(2 * Math.PI) - logDet / (2.0 * n) - 0.5;
     }
 
     /** The posterior mean's squared norm, the residual and gamma at one (alpha, beta). */
