@@ -71,7 +71,7 @@ public record Gbc() implements TransferabilityEstimator {
                 sum += 2 * Math.exp(-bhattacharyya(mean[i], var[i], mean[j], var[j]));
             }
         }
-        return -sum;
+        return sum == 0 ? 0 : -sum;
     }
 
     /** D_B of two diagonal Gaussians; infinite where a zero variance makes them mutually singular. */
