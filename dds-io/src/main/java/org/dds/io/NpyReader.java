@@ -87,6 +87,15 @@ public final class NpyReader {
     }
 
     /**
+     * @param file a {@code .npy} file
+     * @return whether its values are integers or booleans (numpy kinds {@code i}, {@code u}, {@code b}), not floats
+     * @throws DdsInputException naming the file if it is missing, malformed or not numeric
+     */
+    public static boolean holdsIntegers(Path file) {
+        return readHeader(file).numericType().kind() != 'f';
+    }
+
+    /**
      * Reads the header of a file.
      *
      * @param file the file

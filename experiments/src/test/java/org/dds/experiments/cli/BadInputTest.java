@@ -87,8 +87,10 @@ class BadInputTest {
                         List.of("--images 7", "between 1 and 6")),
                 Arguments.of("bad --shape", List.of("affinity", "--features", ok, "--shape", "16,16"),
                         List.of("Invalid value '16,16' for option '--shape'", "H,W,C")),
-                Arguments.of("missing required option", List.of("rank", "--features", ok),
-                        List.of("Missing required option: '--target=NAME'", "dds rank --help")),
+                Arguments.of("missing required option", List.of("rank", "--target", "a"),
+                        List.of("Missing required option: '--features=PATH'", "dds rank --help")),
+                Arguments.of("rank by DDS without --target", List.of("rank", "--features", ok),
+                        List.of("--target is needed to rank by DDS", "--labels")),
                 Arguments.of("unknown option", List.of("affinity", "--features", ok, "--fast"),
                         List.of("Unknown option: '--fast'", "dds affinity --help")),
                 Arguments.of("no command", List.of(), List.of("Missing required subcommand", "dds --help")));

@@ -39,6 +39,24 @@ final class Npy {
     }
 
     /**
+     * @param file   where
+     * @param values a 1-D array of int64 values (class labels)
+     * @return the file
+     */
+    static Path writeLongs(Path file, long[] values) throws IOException {
+        String dict = "{'descr': '<i8', 'fortran_order': False, 'shape': (" + values.length + ",), }";
+        int unpadded = 10 + dict.length() + 1;
+        String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        b.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII));
+        for (long v : values) {
+            b.putLong(v);
+        }
+        return Files.write(file, b.array());
+    }
+
+    /**
      * @param file where
      * @param rows n
      * @param cols d
