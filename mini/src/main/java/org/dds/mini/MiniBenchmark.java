@@ -40,6 +40,8 @@ public final class MiniBenchmark {
     static final int WORKERS = 2;
     /** Adam's constant learning rate of the fine-tuned transfers when the sources use a one-cycle schedule. */
     static final double FINE_TUNE_LEARNING_RATE = 2e-3;
+    /** The mini-batch of the fine-tuned transfers (the reference run's). */
+    static final int FINE_TUNE_BATCH = 64;
     /** The key of {@link MiniResults#seconds()} for the worker-seconds spent computing transfer features. */
     public static final String TRANSFER_FEATURES = "transfer features (worker-seconds)";
     /** The key of {@link MiniResults#seconds()} for the worker-seconds spent fitting the ridge readouts. */
@@ -187,7 +189,7 @@ public final class MiniBenchmark {
                 ComputationGraph net = init(spec, size, target, config, seed(config, sources.get(s),
                         target.cliName(), "fine-tune init"));
                 copyEncoder(nets.get(sources.get(s)), net);
-                SourceTrainer.train(net, targetTrain.get(target), config.fineTuneEpochs(), config.batch(),
+                SourceTrainer.train(net, targetTrain.get(target), config.fineTuneEpochs(), FINE_TUNE_BATCH,
                         seed(config, sources.get(s), target.cliName(), "fine-tune order"), label, line -> { });
                 TaskSamples truth = targetEval.get(target);
                 tuned[s][j] = score(target, predict(net, size, truth.inputs(), m, target.outputs(size)), truth);

@@ -36,9 +36,9 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
     /** Source epochs of both modes. */
     static final int SOURCE_EPOCHS = 1;
     /** Source mini-batch of both modes. */
-    static final int SOURCE_BATCH = 64;
+    static final int SOURCE_BATCH = 32;
     /** The peak of the sources' one-cycle learning rate. */
-    static final double SOURCE_PEAK = 4e-3;
+    static final double SOURCE_PEAK = 6e-3;
 
     /** Validates the sizes. */
     public MiniConfig {
