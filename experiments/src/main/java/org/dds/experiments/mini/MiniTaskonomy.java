@@ -388,11 +388,10 @@ public final class MiniTaskonomy implements Experiment {
                     answer.real(row, "mean spearman"), answer.real(row, "ci lower"), answer.real(row, "ci upper"),
                     pValue(answer.real(row, "p value"), settings.permutations())));
         }
-        return String.format(Locale.ROOT, "Answer: over the %d targets, ranking the other sources by similarity"
-                + " to the target's own encoder agrees with their measured transfer with a mean Spearman of %s for"
-                + " DDS, against %s for RSA and %s for linear CKA (%s intervals; 0 is a random ranking, 1 the"
-                + " measured order).", targets, parts.get(0), parts.size() > 1 ? parts.get(1) : "-",
-                parts.size() > 2 ? parts.get(2) : "-", pct(settings.level()));
+        return String.format(Locale.ROOT, "Answer: over the %d targets, ranking the other sources by their"
+                + " similarity to the target's own encoder agrees with their measured transfer with a mean Spearman"
+                + " (%s interval, permutation p-value; 0 is a random ranking, 1 the measured order) of %s.", targets,
+                pct(settings.level()), String.join("; against ", parts));
     }
 
     private static String pValue(double p, int permutations) {
