@@ -1,5 +1,7 @@
 package org.dds.core.kernel;
 
+import java.io.Serializable;
+
 import org.dds.core.FeatureMatrix;
 
 /**
@@ -7,7 +9,7 @@ import org.dds.core.FeatureMatrix;
  * matrix: a kernel (similarity) or a distance (dissimilarity). Matrices are row-major {@code double[n*n]}.
  * Implementations are immutable and thread-safe.
  */
-public interface PairwiseFunction {
+public interface PairwiseFunction extends Serializable {
 
     /**
      * @param geometry the rows and their shared pairwise quantities
