@@ -56,6 +56,55 @@ final class Pairwise {
         return out;
     }
 
+    /**
+     * @param a  row-major na x d
+     * @param na rows of a
+     * @param b  row-major nb x d
+     * @param nb rows of b
+     * @param d  columns
+     * @return A B^T, row-major na x nb
+     */
+    static double[] crossGram(double[] a, int na, double[] b, int nb, int d) {
+        if (VECTOR_API && MatrixProducts.onCpu()) {
+            return cross(a, na, b, nb, d, true);
+        }
+        return MatrixProducts.product(a, na, b, nb, d);
+    }
+
+    /**
+     * @param a  row-major na x d
+     * @param na rows of a
+     * @param b  row-major nb x d
+     * @param nb rows of b
+     * @param d  columns
+     * @return ||a_i - b_j||_1, row-major na x nb, summed directly
+     */
+    static double[] crossManhattan(double[] a, int na, double[] b, int nb, int d) {
+        if (VECTOR_API) {
+            return cross(a, na, b, nb, d, false);
+        }
+        double[] out = new double[na * nb];
+        IntStream.range(0, na).parallel().forEach(i -> {
+            for (int j = 0; j < nb; j++) {
+                double s = 0;
+                for (int k = 0; k < d; k++) {
+                    s += Math.abs(a[i * d + k] - b[j * d + k]);
+                }
+                out[i * nb + j] = s;
+            }
+        });
+        return out;
+    }
+
+    private static double[] cross(double[] a, int na, double[] b, int nb, int d, boolean dot) {
+        double[] z = new double[(na + nb) * d];
+        System.arraycopy(a, 0, z, 0, na * d);
+        System.arraycopy(b, 0, z, na * d, nb * d);
+        double[] out = new double[na * nb];
+        VectorKernels.crossRows(z, na + nb, d, na, dot, out);
+        return out;
+    }
+
     private static void mirrorUpper(double[] out, int n) {
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {

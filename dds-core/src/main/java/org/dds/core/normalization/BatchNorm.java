@@ -3,6 +3,7 @@ package org.dds.core.normalization;
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSource;
+import org.dds.core.numeric.ColumnStatistics;
 import org.dds.core.MapShape;
 import org.dds.core.numeric.Means;
 

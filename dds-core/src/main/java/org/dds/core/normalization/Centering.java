@@ -2,6 +2,7 @@ package org.dds.core.normalization;
 
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSource;
+import org.dds.core.numeric.ColumnStatistics;
 import org.dds.core.numeric.Means;
 
 /** Column centring: X - 1 m^T, m the column means over the n images (corrected, see {@link Means}). */

@@ -47,6 +47,23 @@ public final class MatrixProducts {
     }
 
     /**
+     * @param a  row-major na x d
+     * @param na rows of a
+     * @param b  row-major nb x d
+     * @param nb rows of b
+     * @param d  columns
+     * @return A B^T, row-major na x nb
+     */
+    public static double[] product(double[] a, int na, double[] b, int nb, int d) {
+        try (INDArray x = Nd4j.create(a, new long[] {na, d}, DataType.DOUBLE);
+             INDArray y = Nd4j.create(b, new long[] {nb, d}, DataType.DOUBLE);
+             INDArray g = x.mmul(y.transpose());
+             INDArray c = g.dup('c')) {
+            return c.data().asDouble();
+        }
+    }
+
+    /**
      * @param v row-major t x m: one vector per row
      * @param t rows
      * @param m columns

@@ -1,20 +1,23 @@
-package org.dds.core.normalization;
+package org.dds.core.numeric;
 
 import org.dds.core.FeatureSource;
 
 /**
  * Means and sums of squared deviations of groups of columns over all rows of a streamed model, in three passes
- * over its row blocks (sum, the correction pass of {@link org.dds.core.numeric.Means}, squared deviations). The
+ * over its row blocks (sum, the correction pass of {@link Means}, squared deviations). The
  * values are added in the order the whole-matrix normalisations add them (image by image, columns in order), so
  * the statistics are the same bits as theirs.
  */
-final class ColumnStatistics {
+public final class ColumnStatistics {
     /** Rows read per block: bounded memory whatever n is. */
     private static final int BLOCK_VALUES = 1 << 20;
 
-    final double[] mean;
-    final double[] sumOfSquares;
-    final double[] count;
+    /** Per group: the corrected mean. */
+    public final double[] mean;
+    /** Per group: the sum of squared deviations from the mean. */
+    public final double[] sumOfSquares;
+    /** Per group: the number of values. */
+    public final double[] count;
 
     private ColumnStatistics(int groups) {
         mean = new double[groups];
@@ -28,7 +31,7 @@ final class ColumnStatistics {
      * @param groups  the number of groups
      * @return per group: the corrected mean, the sum of squared deviations from it, the number of values
      */
-    static ColumnStatistics of(FeatureSource source, int[] groupOf, int groups) {
+    public static ColumnStatistics of(FeatureSource source, int[] groupOf, int groups) {
         ColumnStatistics st = new ColumnStatistics(groups);
         double[] sum = new double[groups];
         pass(source, (v, k) -> sum[groupOf[k]] += v);
@@ -51,7 +54,7 @@ final class ColumnStatistics {
     }
 
     /** @return 0, 1, ..., d-1: every column its own group */
-    static int[] columns(int d) {
+    public static int[] columns(int d) {
         int[] g = new int[d];
         for (int k = 0; k < d; k++) {
             g[k] = k;
