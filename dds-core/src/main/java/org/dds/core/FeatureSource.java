@@ -27,6 +27,41 @@ public interface FeatureSource {
     void read(int from, int to, double[] out);
 
     /**
+     * @param n how many images to keep, 1 .. {@link #rows()}
+     * @return the first n rows of this source
+     */
+    default FeatureSource firstRows(int n) {
+        if (n < 1 || n > rows()) {
+            throw new IllegalArgumentException("first " + n + " of " + rows() + " rows");
+        }
+        FeatureSource all = this;
+        return new FeatureSource() {
+            @Override
+            public String name() {
+                return all.name();
+            }
+
+            @Override
+            public int rows() {
+                return n;
+            }
+
+            @Override
+            public int cols() {
+                return all.cols();
+            }
+
+            @Override
+            public void read(int from, int to, double[] out) {
+                if (to > n) {
+                    throw new IndexOutOfBoundsException("rows " + from + ".." + to + " of " + n);
+                }
+                all.read(from, to, out);
+            }
+        };
+    }
+
+    /**
      * @param x features in the heap
      * @return x as a source (its rows are copied out on every read)
      */
