@@ -1,6 +1,7 @@
 package org.dds.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,7 +19,8 @@ import org.dds.io.pickle.NumpyDtype;
  * only the block asked for is decoded, and the operating system pages the file in and out. Reads what
  * {@link NpyReader} reads for a model (n x d or n x H x W x C, flattened row-wise; float32, float64 and the other
  * numeric types, either byte order, C or Fortran order), widening to float64 the same way, so a block is the same
- * rows as {@link NpyReader#read}. The file is mapped in pieces of at most 2 GiB. Thread-safe.
+ * rows as {@link NpyReader#read}. A local file is mapped in pieces of at most 1 GiB; a file elsewhere (HDFS, S3) is
+ * read with positioned reads ({@link #open(String, String, long, InputStream, PositionedReader)}). Thread-safe.
  */
 public final class NpyRows implements FeatureSource {
     /** Bytes per mapped piece: a MappedByteBuffer holds at most 2^31 - 1. */
@@ -34,8 +36,25 @@ public final class NpyRows implements FeatureSource {
     private final long[] columnStart;
     private final long dataOffset;
     private final List<MappedByteBuffer> pieces = new ArrayList<>();
+    private final PositionedReader reader;
 
-    private NpyRows(Path file, String model, NpyHeader h) {
+    /**
+     * Reads bytes at a position of a file, as Hadoop's {@code PositionedReadable.readFully} does; safe to call from
+     * several threads at once.
+     */
+    @FunctionalInterface
+    public interface PositionedReader {
+        /**
+         * @param position bytes from the start of the file
+         * @param buffer   where the bytes go
+         * @param offset   first index of buffer to fill
+         * @param length   bytes to read, all of them
+         * @throws IOException if they cannot be read
+         */
+        void readFully(long position, byte[] buffer, int offset, int length) throws IOException;
+    }
+
+    private NpyRows(String model, NpyHeader h, long length, PositionedReader reader) {
         this.name = model;
         this.where = h.where();
         this.type = h.numericType();
@@ -57,13 +76,17 @@ public final class NpyRows implements FeatureSource {
         this.fortran = h.fortranOrder();
         this.columnStart = fortran ? fortranStarts(s) : null;
         this.dataOffset = h.dataOffset();
+        this.reader = reader;
         long needed = h.count() * type.itemSize();
-        long length = NpyReader.length(file, where);
         if (length - dataOffset < needed) {
             throw new DdsInputException(where + " is truncated: its header declares a " + h.describe() + " ("
                     + needed + " bytes of data) but the file holds " + Math.max(0, length - dataOffset)
                     + ": write the file again");
         }
+    }
+
+    private void map(Path file) {
+        long needed = (long) rows * cols * type.itemSize();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             for (long at = 0; at < needed; at += PIECE) {
                 pieces.add(ch.map(FileChannel.MapMode.READ_ONLY, dataOffset + at, Math.min(PIECE, needed - at)));
@@ -89,7 +112,26 @@ public final class NpyRows implements FeatureSource {
      * @throws DdsInputException naming the file if it is missing, malformed, truncated or not numeric
      */
     public static NpyRows open(Path file, String model) {
-        return new NpyRows(file, model, NpyReader.readHeader(file));
+        NpyRows rows = new NpyRows(model, NpyReader.readHeader(file), NpyReader.length(file, NpyReader.where(file)),
+                null);
+        rows.map(file);
+        return rows;
+    }
+
+    /**
+     * Rows read by positioned reads rather than a memory map: for files on other file systems (HDFS, S3 through
+     * Hadoop's FileSystem API).
+     *
+     * @param where  how messages name the file, e.g. {@code file 'hdfs://nn/feats/edge.npy'}
+     * @param model  the model name to give
+     * @param length the file's length in bytes
+     * @param header the file's bytes from its start (only the header is read; the caller closes it)
+     * @param reader positioned reads of the same file
+     * @return its rows
+     * @throws DdsInputException naming the file if it is malformed, truncated or not numeric
+     */
+    public static NpyRows open(String where, String model, long length, InputStream header, PositionedReader reader) {
+        return new NpyRows(model, NpyHeader.read(header, length, where), length, reader);
     }
 
     /** Fortran order: the position of the first value of every C-flattened column (h, w, c) of n x H x W x C. */
@@ -158,12 +200,25 @@ public final class NpyRows implements FeatureSource {
         long byteAt = first * size;
         int done = 0;
         while (done < count) {
-            int piece = (int) (byteAt / PIECE);
-            int offset = (int) (byteAt % PIECE);
-            ByteBuffer b = pieces.get(piece).duplicate();
-            int n = (int) Math.min(count - done, (b.limit() - offset) / size);
-            b.position(offset);
-            b.limit(offset + n * size);
+            ByteBuffer b;
+            int n;
+            if (reader == null) {
+                int piece = (int) (byteAt / PIECE);
+                int offset = (int) (byteAt % PIECE);
+                b = pieces.get(piece).duplicate();
+                n = (int) Math.min(count - done, (b.limit() - offset) / size);
+                b.position(offset);
+                b.limit(offset + n * size);
+            } else {
+                n = (int) Math.min(count - done, PIECE / size);
+                byte[] bytes = new byte[n * size];
+                try {
+                    reader.readFully(dataOffset + byteAt, bytes, 0, bytes.length);
+                } catch (IOException e) {
+                    throw NpyReader.unreadable(where, e);
+                }
+                b = ByteBuffer.wrap(bytes);
+            }
             if (type.fitsFloat()) {
                 float[] f = new float[n];
                 type.decode(b, f, 0, n);

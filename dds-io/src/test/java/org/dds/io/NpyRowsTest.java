@@ -63,6 +63,25 @@ class NpyRowsTest {
         }
     }
 
+    /** Positioned reads (the path of files on HDFS or S3) give the same rows as the memory map. */
+    @Test
+    void positionedReadsGiveTheMappedRows() throws IOException {
+        Path file = NpyBytes.write(tmp.resolve("p.npy"),
+                NpyBytes.header(2, NpyBytes.dict(">f4", true, "(" + ROWS + ", " + COLS + ")")),
+                NpyBytes.data2d(values(), ROWS, COLS, true, ByteOrder.BIG_ENDIAN, true));
+        byte[] all = Files.readAllBytes(file);
+        NpyRows positioned;
+        try (var header = Files.newInputStream(file)) {
+            positioned = NpyRows.open("file 'p.npy'", "p", all.length, header,
+                    (position, buffer, offset, length) -> System.arraycopy(all, (int) position, buffer, offset, length));
+        }
+        double[] a = new double[4 * COLS];
+        double[] b = new double[4 * COLS];
+        positioned.read(2, 6, a);
+        NpyRows.open(file).read(2, 6, b);
+        assertThat(a).containsExactly(b);
+    }
+
     /** A Fortran-order n x H x W x C array flattens row-wise, channels last, as the whole-file reader does. */
     @Test
     void fortranFeatureMapsFlattenAsTheWholeFileReader() throws IOException {

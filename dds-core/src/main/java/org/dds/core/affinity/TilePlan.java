@@ -36,6 +36,8 @@ import org.dds.core.numeric.ColumnStatistics;
  */
 public final class TilePlan implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** Images whose f gives the shift. */
+    private static final int SHIFT_IMAGES = 64;
 
     /** How tile sums become g. */
     enum Mode {
@@ -170,38 +172,38 @@ public final class TilePlan implements Serializable {
         return new TileSums(names.size(), n);
     }
 
-    /** Reads block {@code b} of model m and normalises it. */
-    double[] block(int m, FeatureSource x, int b) {
-        int from = b * tile;
-        int to = Math.min(n, from + tile);
-        double[] rows = new double[(to - from) * x.cols()];
-        x.read(from, to, rows);
-        FeatureSource.checkFinite(x, from, rows, rows.length);
-        normalizers[m].normalize(rows, to - from);
-        return rows;
-    }
-
     /** The geometry of tile (bi, bj) of model m. */
     BlockGeometry geometry(int m, FeatureSource x, int bi, int bj) {
         int d = x.cols();
-        BlockGeometry.Rows a = new BlockGeometry.Rows(bi * tile, Math.min(n, bi * tile + tile) - bi * tile, d,
-                block(m, x, bi), means[m]);
-        BlockGeometry.Rows b = bi == bj ? a : new BlockGeometry.Rows(bj * tile,
-                Math.min(n, bj * tile + tile) - bj * tile, d, block(m, x, bj), means[m]);
+        BlockGeometry.Rows a = rows(m, x, bi * tile, Math.min(n, bi * tile + tile));
+        BlockGeometry.Rows b = bi == bj ? a : rows(m, x, bj * tile, Math.min(n, bj * tile + tile));
         return new BlockGeometry(x.name(), a, b, d, medians[m]);
     }
 
-    /** f on one tile of model m, as g needs it. */
-    private double[] values(int m, FeatureSource x, int bi, int bj) {
-        BlockGeometry g = geometry(m, x, bi, bj);
+    /** Rows from .. to-1 of model m, normalised. */
+    private BlockGeometry.Rows rows(int m, FeatureSource x, int from, int to) {
+        int d = x.cols();
+        double[] z = new double[(to - from) * d];
+        x.read(from, to, z);
+        FeatureSource.checkFinite(x, from, z, z.length);
+        normalizers[m].normalize(z, to - from);
+        return new BlockGeometry.Rows(from, to - from, d, z, means[m]);
+    }
+
+    /** f on a tile of model m, as g needs it. */
+    private double[] values(BlockGeometry g) {
         PairwiseFunction f = config.function();
         return config.comparison().removesRowAndColumnEffects() ? f.blockForCentredComparison(g) : f.block(g);
     }
 
-    /** The mean of the entries of the first diagonal tile that g sees (all, or the off-diagonal ones). */
+    /**
+     * The mean of the entries that g sees (all, or the off-diagonal ones) among the first {@value #SHIFT_IMAGES}
+     * images: any constant makes the sums exact in exact arithmetic; one near the entries' mean keeps them small.
+     */
     private double shift(int m, FeatureSource x) {
-        double[] v = values(m, x, 0, 0);
-        int p = Math.min(n, tile);
+        int p = Math.min(n, SHIFT_IMAGES);
+        BlockGeometry.Rows a = rows(m, x, 0, p);
+        double[] v = values(new BlockGeometry(x.name(), a, a, x.cols(), medians[m]));
         boolean offDiagonal = mode != Mode.BIASED;
         double s = 0;
         long count = 0;
@@ -273,7 +275,7 @@ public final class TilePlan implements Serializable {
         for (int m = 0; m < t; m++) {
             FeatureSource x = models.get(m);
             order.add(x.name());
-            double[] v = values(m, x, bi, bj);
+            double[] v = values(geometry(m, x, bi, bj));
             double c = shifts[m];
             int k = m * e;
             for (int i = 0; i < p; i++) {

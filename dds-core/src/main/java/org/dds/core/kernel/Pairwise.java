@@ -32,8 +32,10 @@ final class Pairwise {
         if (VECTOR_API && MatrixProducts.onCpu()) {
             out = new double[n * n];
             VectorKernels.gramRows(a, n, d, out);
-        } else {
+        } else if (MatrixProducts.available()) {
             out = MatrixProducts.gram(a, n, d);
+        } else {
+            out = scalarProduct(a, n, a, n, d);
         }
         mirrorUpper(out, n);
         return out;
@@ -68,7 +70,22 @@ final class Pairwise {
         if (VECTOR_API && MatrixProducts.onCpu()) {
             return cross(a, na, b, nb, d, true);
         }
-        return MatrixProducts.product(a, na, b, nb, d);
+        return MatrixProducts.available() ? MatrixProducts.product(a, na, b, nb, d) : scalarProduct(a, na, b, nb, d);
+    }
+
+    /** A B^T with plain loops, for a process with neither the vector module nor ND4J. */
+    private static double[] scalarProduct(double[] a, int na, double[] b, int nb, int d) {
+        double[] out = new double[na * nb];
+        IntStream.range(0, na).parallel().forEach(i -> {
+            for (int j = 0; j < nb; j++) {
+                double s = 0;
+                for (int k = 0; k < d; k++) {
+                    s += a[i * d + k] * b[j * d + k];
+                }
+                out[i * nb + j] = s;
+            }
+        });
+        return out;
     }
 
     /**

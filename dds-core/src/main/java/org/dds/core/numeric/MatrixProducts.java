@@ -29,7 +29,36 @@ public final class MatrixProducts {
      *         same cores
      */
     public static boolean onCpu() {
-        return Nd4j.getBackend().getClass().getName().toLowerCase(Locale.ROOT).contains("cpu");
+        return Backend.ON_CPU;
+    }
+
+    /**
+     * @return true when ND4J and a backend are on the class path; a process without them (e.g. a Spark executor
+     *         given only dds-core) multiplies with Java loops instead
+     */
+    public static boolean available() {
+        return Backend.AVAILABLE;
+    }
+
+    /** Looks the backend up once, on first use. */
+    private static final class Backend {
+        static final boolean AVAILABLE;
+        static final boolean ON_CPU;
+
+        static {
+            boolean available;
+            boolean cpu;
+            try {
+                cpu = Nd4j.getBackend().getClass().getName().toLowerCase(Locale.ROOT).contains("cpu");
+                available = true;
+            } catch (NoClassDefFoundError | RuntimeException e) {
+                // No ND4J, or no backend: Java loops on the CPU.
+                cpu = true;
+                available = false;
+            }
+            AVAILABLE = available;
+            ON_CPU = cpu;
+        }
     }
 
     /**
