@@ -15,11 +15,12 @@ import org.dds.core.FeatureSource;
 import org.dds.io.pickle.NumpyDtype;
 
 /**
- * One model's {@code .npy} features read as memory-mapped row blocks, so that n x d x T need not fit in the heap:
- * only the block asked for is decoded, and the operating system pages the file in and out. Reads what
+ * One model's {@code .npy} features read as row blocks, streamed ({@link #open(Path, String)}: positioned reads of
+ * just the block's bytes) or memory-mapped ({@link #map}), so that n x d x T need not fit in the heap: only the
+ * block asked for is decoded. Reads what
  * {@link NpyReader} reads for a model (n x d or n x H x W x C, flattened row-wise; float32, float64 and the other
  * numeric types, either byte order, C or Fortran order), widening to float64 the same way, so a block is the same
- * rows as {@link NpyReader#read}. A local file is mapped in pieces of at most 1 GiB; a file elsewhere (HDFS, S3) is
+ * rows as {@link NpyReader#read}. A mapped file is mapped in pieces of at most 1 GiB; a file elsewhere (HDFS, S3) is
  * read with positioned reads ({@link #open(String, String, long, InputStream, PositionedReader)}). Thread-safe.
  */
 public final class NpyRows implements FeatureSource {
@@ -112,6 +113,33 @@ public final class NpyRows implements FeatureSource {
      * @throws DdsInputException naming the file if it is missing, malformed, truncated or not numeric
      */
     public static NpyRows open(Path file, String model) {
+        return new NpyRows(model, NpyReader.readHeader(file), NpyReader.length(file, NpyReader.where(file)),
+                (position, buffer, offset, length) -> {
+                    // A channel per block: T models never hold T file handles, and the cost is small next to a tile.
+                    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                        ByteBuffer b = ByteBuffer.wrap(buffer, offset, length);
+                        long at = position;
+                        while (b.hasRemaining()) {
+                            int got = ch.read(b, at);
+                            if (got < 0) {
+                                throw new java.io.EOFException("end of file at byte " + at);
+                            }
+                            at += got;
+                        }
+                    }
+                });
+    }
+
+    /**
+     * Like {@link #open(Path, String)}, but the file is memory-mapped rather than read: the operating system pages
+     * it in, and the pages a process touched count towards its resident memory until they are evicted.
+     *
+     * @param file  an n x d or n x H x W x C numeric {@code .npy}
+     * @param model the model name to give
+     * @return its rows
+     * @throws DdsInputException naming the file if it is missing, malformed, truncated or not numeric
+     */
+    public static NpyRows map(Path file, String model) {
         NpyRows rows = new NpyRows(model, NpyReader.readHeader(file), NpyReader.length(file, NpyReader.where(file)),
                 null);
         rows.map(file);

@@ -49,21 +49,24 @@ class NpyRowsTest {
                 NpyBytes.data2d(values(), ROWS, COLS, fortran, order, descr.endsWith("4")));
         double[] whole = NpyReader.read(file).toArray();
         NpyRows rows = NpyRows.open(file);
+        NpyRows mapped = NpyRows.map(file, "x");
         assertThat(rows.name()).isEqualTo("x");
         assertThat(rows.rows()).isEqualTo(ROWS);
         assertThat(rows.cols()).isEqualTo(COLS);
         for (int from = 0; from < ROWS; from += 3) {
             int to = Math.min(ROWS, from + 3);
             double[] block = new double[(to - from) * COLS];
+            double[] viaMap = new double[block.length];
             rows.read(from, to, block);
+            mapped.read(from, to, viaMap);
             for (int k = 0; k < block.length; k++) {
                 assertThat(block[k]).as("%s fortran=%s rows %d..%d value %d", descr, fortran, from, to, k)
-                        .isEqualTo(whole[from * COLS + k]);
+                        .isEqualTo(whole[from * COLS + k]).isEqualTo(viaMap[k]);
             }
         }
     }
 
-    /** Positioned reads (the path of files on HDFS or S3) give the same rows as the memory map. */
+    /** Positioned reads of another file system (the path of HDFS or S3) give the same rows as the memory map. */
     @Test
     void positionedReadsGiveTheMappedRows() throws IOException {
         Path file = NpyBytes.write(tmp.resolve("p.npy"),
@@ -78,7 +81,7 @@ class NpyRowsTest {
         double[] a = new double[4 * COLS];
         double[] b = new double[4 * COLS];
         positioned.read(2, 6, a);
-        NpyRows.open(file).read(2, 6, b);
+        NpyRows.map(file, "p").read(2, 6, b);
         assertThat(a).containsExactly(b);
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSource;
+import org.dds.core.affinity.AffinityMatrix;
 import org.dds.core.affinity.TiledAffinity;
 
 /**
@@ -47,21 +48,6 @@ enum AffinityEngine {
     }
 
     /**
-     * The bytes the whole-matrix path needs: the features in float64, every model's packed centred matrix
-     * (n(n-1)/2 values) kept for the one V V^T product, and a few n x n temporaries per model being prepared.
-     *
-     * @param models T
-     * @param images n
-     * @param cols   the largest d
-     * @return bytes
-     */
-    static double wholeMatrixBytes(int models, int images, int cols) {
-        double n2 = (double) images * images;
-        int concurrent = Math.min(models, Runtime.getRuntime().availableProcessors());
-        return 8.0 * ((double) models * images * cols + models * n2 / 2 + concurrent * 5 * n2);
-    }
-
-    /**
      * @param models T
      * @param images n
      * @param cols   the largest d
@@ -69,7 +55,7 @@ enum AffinityEngine {
      * @return the engine auto chooses
      */
     static AffinityEngine choose(int models, int images, int cols, long heap) {
-        return wholeMatrixBytes(models, images, cols) > HEAP_SHARE * heap ? TILED : MEMORY;
+        return AffinityMatrix.estimatedBytes(models, images, cols) > HEAP_SHARE * heap ? TILED : MEMORY;
     }
 
     /**
