@@ -35,28 +35,57 @@ public interface FeatureSource {
             throw new IllegalArgumentException("first " + n + " of " + rows() + " rows");
         }
         FeatureSource all = this;
+        return of(name(), n, cols(), (from, to, out) -> {
+            if (to > n) {
+                throw new IndexOutOfBoundsException("rows " + from + ".." + to + " of " + n);
+            }
+            all.read(from, to, out);
+        });
+    }
+
+    /** Reads a block of rows, as {@link FeatureSource#read}. */
+    @FunctionalInterface
+    interface BlockReader {
+        /**
+         * @param from first row, inclusive
+         * @param to   last row, exclusive
+         * @param out  at least (to - from) * d values
+         */
+        void read(int from, int to, double[] out);
+    }
+
+    /**
+     * @param name   the model name
+     * @param rows   n
+     * @param cols   d
+     * @param reader reads blocks of rows
+     * @return the source
+     */
+    static FeatureSource of(String name, int rows, int cols, BlockReader reader) {
         return new FeatureSource() {
             @Override
             public String name() {
-                return all.name();
+                return name;
             }
 
             @Override
             public int rows() {
-                return n;
+                return rows;
             }
 
             @Override
             public int cols() {
-                return all.cols();
+                return cols;
             }
 
             @Override
             public void read(int from, int to, double[] out) {
-                if (to > n) {
-                    throw new IndexOutOfBoundsException("rows " + from + ".." + to + " of " + n);
-                }
-                all.read(from, to, out);
+                reader.read(from, to, out);
+            }
+
+            @Override
+            public String toString() {
+                return "'" + name + "' (" + rows + " x " + cols + ")";
             }
         };
     }
@@ -67,32 +96,8 @@ public interface FeatureSource {
      */
     static FeatureSource of(FeatureMatrix x) {
         double[] data = FeatureMatrix.unsafeData(x);
-        return new FeatureSource() {
-            @Override
-            public String name() {
-                return x.name();
-            }
-
-            @Override
-            public int rows() {
-                return x.rows();
-            }
-
-            @Override
-            public int cols() {
-                return x.cols();
-            }
-
-            @Override
-            public void read(int from, int to, double[] out) {
-                System.arraycopy(data, from * x.cols(), out, 0, (to - from) * x.cols());
-            }
-
-            @Override
-            public String toString() {
-                return x.toString();
-            }
-        };
+        return of(x.name(), x.rows(), x.cols(),
+                (from, to, out) -> System.arraycopy(data, from * x.cols(), out, 0, (to - from) * x.cols()));
     }
 
     /**

@@ -221,29 +221,11 @@ public final class TilePlan implements Serializable {
     /** Model m's rows, normalised, as a source. */
     private FeatureSource normalized(int m, FeatureSource x) {
         RowBlockNormalizer norm = normalizers[m];
-        return new FeatureSource() {
-            @Override
-            public String name() {
-                return x.name();
-            }
-
-            @Override
-            public int rows() {
-                return x.rows();
-            }
-
-            @Override
-            public int cols() {
-                return x.cols();
-            }
-
-            @Override
-            public void read(int from, int to, double[] out) {
-                x.read(from, to, out);
-                FeatureSource.checkFinite(x, from, out, (to - from) * x.cols());
-                norm.normalize(out, to - from);
-            }
-        };
+        return FeatureSource.of(x.name(), x.rows(), x.cols(), (from, to, out) -> {
+            x.read(from, to, out);
+            FeatureSource.checkFinite(x, from, out, (to - from) * x.cols());
+            norm.normalize(out, to - from);
+        });
     }
 
     /**

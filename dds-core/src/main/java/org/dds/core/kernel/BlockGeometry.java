@@ -325,16 +325,6 @@ public final class BlockGeometry {
     }
 
     private static double dot(double[] x, int p, double[] y, int q, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        int k = 0;
-        for (; k + 1 < len; k += 2) {
-            s0 += x[p + k] * y[q + k];
-            s1 += x[p + k + 1] * y[q + k + 1];
-        }
-        for (; k < len; k++) {
-            s0 += x[p + k] * y[q + k];
-        }
-        return s0 + s1;
+        return RowGeometry.dot(x, p, y, q, len);
     }
 }
