@@ -1,5 +1,7 @@
 package org.dds.core;
 
+import java.io.Serializable;
+
 /**
  * The shape (H, W, C), channels last, of a feature map flattened into one row of a {@link FeatureMatrix}:
  * flat column k belongs to position k / C and channel k % C. The Taskonomy encoders give 16 x 16 x 8 = 2048.
@@ -8,7 +10,7 @@ package org.dds.core;
  * @param width    W, at least 1
  * @param channels C, at least 1
  */
-public record MapShape(int height, int width, int channels) {
+public record MapShape(int height, int width, int channels) implements Serializable {
 
     /** The Taskonomy encoder output, 16 x 16 x 8. */
     public static final MapShape TASKONOMY = new MapShape(16, 16, 8);

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
+import org.dds.core.FeatureSource;
 import org.dds.core.MapShape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,66 @@ public final class FeatureReader {
             }
         }
         return loaded.features();
+    }
+
+    /**
+     * The models as row sources for computations that stream them (tiled affinity): a directory of
+     * {@code <model>.npy} files or one numeric {@code .npy} is memory-mapped ({@link NpyRows}), so it need not fit
+     * in the heap; every other layout is read into memory as {@link #read} reads it.
+     *
+     * @param path a file or directory in one of the supported layouts
+     * @return the models, in the order {@link #read} gives them
+     */
+    public static List<FeatureSource> sources(Path path) {
+        Objects.requireNonNull(path, "path");
+        Map<String, Path> npy = mappable(path);
+        if (npy.isEmpty()) {
+            return read(path).models().stream().map(FeatureSource::of).toList();
+        }
+        List<FeatureSource> out = new ArrayList<>();
+        List<String> order = Files.isDirectory(path) ? ModelOrder.forDirectory(path, npy, "%s.npy")
+                : List.copyOf(npy.keySet());
+        for (String name : order) {
+            out.add(NpyRows.open(npy.get(name), name));
+        }
+        LOG.info("mapped {} models from {}", out.size(), path);
+        return out;
+    }
+
+    /** The numeric .npy files of a plain npy directory or a single numeric .npy, by model; empty otherwise. */
+    private static Map<String, Path> mappable(Path path) {
+        Map<String, Path> npy = new LinkedHashMap<>();
+        if (!Files.exists(path)) {
+            return npy;
+        }
+        if (!Files.isDirectory(path)) {
+            String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".npy") && !NpzReader.looksLikeZip(path)) {
+                NpyHeader h = NpyReader.readHeader(path);
+                if (h.dtype().isPresent() && !h.dtype().get().isObject()) {
+                    npy.put(NpyReader.stem(path), path);
+                }
+            }
+            return npy;
+        }
+        String where = "directory '" + path + "'";
+        for (Path f : list(path, where)) {
+            String name = f.getFileName().toString();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (name.startsWith(".") || !Files.isRegularFile(f)) {
+                continue;
+            }
+            if (lower.endsWith(".csv") || name.endsWith(PerImageLayout.SUFFIX)) {
+                return new LinkedHashMap<>();
+            }
+            if (lower.endsWith(".npy")) {
+                npy.put(NpyReader.stem(f), f);
+            }
+        }
+        if (!perImageFiles(path, where).isEmpty()) {
+            return new LinkedHashMap<>();
+        }
+        return npy;
     }
 
     /**

@@ -54,6 +54,22 @@ public final class AffinityMatrix {
     }
 
     /**
+     * The bytes {@link #compute} needs, roughly: the features in float64, every model's packed centred matrix
+     * (n(n-1)/2 values) kept for the one V V^T product, and a few n x n temporaries per model being prepared
+     * (one per core).
+     *
+     * @param models T
+     * @param images n
+     * @param cols   the largest d
+     * @return bytes
+     */
+    public static double estimatedBytes(int models, int images, int cols) {
+        double n2 = (double) images * images;
+        int concurrent = Math.min(models, Runtime.getRuntime().availableProcessors());
+        return 8.0 * ((double) models * images * cols + models * n2 / 2 + concurrent * 5 * n2);
+    }
+
+    /**
      * The naive computation the authors' code does: every pair recomputes both models from scratch. Kept as the
      * baseline of the benchmark and as a cross-check in tests.
      *

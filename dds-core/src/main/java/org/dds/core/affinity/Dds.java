@@ -64,8 +64,12 @@ public final class Dds {
     }
 
     static void checkImages(FeatureMatrix x, MatrixComparison g) {
-        if (x.rows() < g.minimumImages()) {
-            throw new DdsInputException(p -> "model '" + x.name() + "' has " + x.rows() + " images but " + g
+        checkImages(x.name(), x.rows(), g);
+    }
+
+    static void checkImages(String model, int rows, MatrixComparison g) {
+        if (rows < g.minimumImages()) {
+            throw new DdsInputException(p -> "model '" + model + "' has " + rows + " images but " + g
                     + " needs at least " + g.minimumImages() + ": give more images"
                     + (g.minimumImages() == 4 ? " or use " + p.apply("centering") + " biased" : ""));
         }

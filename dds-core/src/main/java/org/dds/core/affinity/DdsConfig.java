@@ -1,5 +1,7 @@
 package org.dds.core.affinity;
 
+import java.io.Serializable;
+
 import org.dds.core.DdsInputException;
 import org.dds.core.comparison.Centering;
 import org.dds.core.comparison.Cka;
@@ -21,7 +23,8 @@ import org.dds.core.normalization.ZScore;
  * @param function      f
  * @param comparison    g
  */
-public record DdsConfig(Normalization normalization, PairwiseFunction function, MatrixComparison comparison) {
+public record DdsConfig(Normalization normalization, PairwiseFunction function, MatrixComparison comparison)
+        implements Serializable {
 
     /** Validates that all three parts are given. */
     public DdsConfig {

@@ -1,5 +1,7 @@
 package org.dds.core.comparison;
 
+import java.io.Serializable;
+
 /**
  * A comparison g of two symmetric n x n matrices, the last step of a duality diagram:
  * DDS(X, Y) = g(f(X), f(Y)) (Dwivedi et al. 2020, section 3). Matrices are row-major {@code double[n*n]}.
@@ -10,7 +12,7 @@ package org.dds.core.comparison;
  * pairs with one matrix product. Any other g needs only {@link #compare}: affinity matrices then compare the
  * models' matrices pair by pair.
  */
-public interface MatrixComparison {
+public interface MatrixComparison extends Serializable {
 
     /**
      * g(Mx, My).

@@ -12,6 +12,11 @@ public record CosineDistance() implements PairwiseFunction {
     }
 
     @Override
+    public double[] block(BlockGeometry tile) {
+        return tile.cosineDistances();
+    }
+
+    @Override
     public boolean isKernel() {
         return false;
     }

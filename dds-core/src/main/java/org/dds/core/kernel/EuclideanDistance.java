@@ -8,6 +8,15 @@ public record EuclideanDistance() implements PairwiseFunction {
     }
 
     @Override
+    public double[] block(BlockGeometry tile) {
+        double[] d2 = tile.squaredDistances();
+        for (int k = 0; k < d2.length; k++) {
+            d2[k] = Math.sqrt(d2[k]);
+        }
+        return d2;
+    }
+
+    @Override
     public boolean isKernel() {
         return false;
     }

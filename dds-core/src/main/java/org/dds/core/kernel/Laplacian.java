@@ -29,6 +29,16 @@ public record Laplacian(double gamma) implements PairwiseFunction {
     }
 
     @Override
+    public double[] block(BlockGeometry tile) {
+        double g = Double.isNaN(gamma) ? 1.0 / tile.cols() : gamma;
+        double[] l1 = tile.manhattanDistances();
+        for (int k = 0; k < l1.length; k++) {
+            l1[k] = Math.exp(-g * l1[k]);
+        }
+        return l1;
+    }
+
+    @Override
     public boolean isKernel() {
         return true;
     }

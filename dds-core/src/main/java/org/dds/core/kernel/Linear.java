@@ -20,6 +20,16 @@ public record Linear() implements PairwiseFunction {
     }
 
     @Override
+    public double[] block(BlockGeometry tile) {
+        return tile.gram();
+    }
+
+    @Override
+    public double[] blockForCentredComparison(BlockGeometry tile) {
+        return tile.centredGram();
+    }
+
+    @Override
     public boolean isKernel() {
         return true;
     }

@@ -32,8 +32,10 @@ final class Pairwise {
         if (VECTOR_API && MatrixProducts.onCpu()) {
             out = new double[n * n];
             VectorKernels.gramRows(a, n, d, out);
-        } else {
+        } else if (MatrixProducts.available()) {
             out = MatrixProducts.gram(a, n, d);
+        } else {
+            out = scalarProduct(a, n, a, n, d);
         }
         mirrorUpper(out, n);
         return out;
@@ -53,6 +55,70 @@ final class Pairwise {
             IntStream.range(0, n).parallel().forEach(i -> row(z, n, d, i, out));
         }
         mirrorUpper(out, n);
+        return out;
+    }
+
+    /**
+     * @param a  row-major na x d
+     * @param na rows of a
+     * @param b  row-major nb x d
+     * @param nb rows of b
+     * @param d  columns
+     * @return A B^T, row-major na x nb
+     */
+    static double[] crossGram(double[] a, int na, double[] b, int nb, int d) {
+        if (VECTOR_API && MatrixProducts.onCpu()) {
+            return cross(a, na, b, nb, d, true);
+        }
+        return MatrixProducts.available() ? MatrixProducts.product(a, na, b, nb, d) : scalarProduct(a, na, b, nb, d);
+    }
+
+    /** A B^T with plain loops, for a process with neither the vector module nor ND4J. */
+    private static double[] scalarProduct(double[] a, int na, double[] b, int nb, int d) {
+        double[] out = new double[na * nb];
+        IntStream.range(0, na).parallel().forEach(i -> {
+            for (int j = 0; j < nb; j++) {
+                double s = 0;
+                for (int k = 0; k < d; k++) {
+                    s += a[i * d + k] * b[j * d + k];
+                }
+                out[i * nb + j] = s;
+            }
+        });
+        return out;
+    }
+
+    /**
+     * @param a  row-major na x d
+     * @param na rows of a
+     * @param b  row-major nb x d
+     * @param nb rows of b
+     * @param d  columns
+     * @return ||a_i - b_j||_1, row-major na x nb, summed directly
+     */
+    static double[] crossManhattan(double[] a, int na, double[] b, int nb, int d) {
+        if (VECTOR_API) {
+            return cross(a, na, b, nb, d, false);
+        }
+        double[] out = new double[na * nb];
+        IntStream.range(0, na).parallel().forEach(i -> {
+            for (int j = 0; j < nb; j++) {
+                double s = 0;
+                for (int k = 0; k < d; k++) {
+                    s += Math.abs(a[i * d + k] - b[j * d + k]);
+                }
+                out[i * nb + j] = s;
+            }
+        });
+        return out;
+    }
+
+    private static double[] cross(double[] a, int na, double[] b, int nb, int d, boolean dot) {
+        double[] z = new double[(na + nb) * d];
+        System.arraycopy(a, 0, z, 0, na * d);
+        System.arraycopy(b, 0, z, na * d, nb * d);
+        double[] out = new double[na * nb];
+        VectorKernels.crossRows(z, na + nb, d, na, dot, out);
         return out;
     }
 

@@ -1,5 +1,7 @@
 package org.dds.core.kernel;
 
+import java.io.Serializable;
+
 import org.dds.core.FeatureMatrix;
 
 /**
@@ -7,7 +9,7 @@ import org.dds.core.FeatureMatrix;
  * matrix: a kernel (similarity) or a distance (dissimilarity). Matrices are row-major {@code double[n*n]}.
  * Implementations are immutable and thread-safe.
  */
-public interface PairwiseFunction {
+public interface PairwiseFunction extends Serializable {
 
     /**
      * @param geometry the rows and their shared pairwise quantities
@@ -33,6 +35,37 @@ public interface PairwiseFunction {
      */
     default double[] matrixForCentredComparison(RowGeometry geometry) {
         return matrix(geometry);
+    }
+
+    /**
+     * One tile of {@link #matrix}: the entries between two blocks of rows, for tiled computations that never
+     * form the whole n x n matrix. Equal to the same entries of {@link #matrix} up to rounding.
+     *
+     * @param tile the two blocks and the model-wide statistics
+     * @return the tile, row-major rows x columns
+     * @throws org.dds.core.DdsInputException if f has no tiled form or is undefined on these rows
+     */
+    default double[] block(BlockGeometry tile) {
+        throw new org.dds.core.DdsInputException("f = " + name() + " has no tiled form (it needs the whole n x n "
+                + "matrix at once): compute this affinity matrix with all features in memory");
+    }
+
+    /**
+     * The tile of {@link #matrixForCentredComparison}.
+     *
+     * @param tile the two blocks and the model-wide statistics
+     * @return the tile to centre
+     */
+    default double[] blockForCentredComparison(BlockGeometry tile) {
+        return block(tile);
+    }
+
+    /**
+     * @return true when f depends on the median of all n^2 squared distances of the model (the RBF bandwidth),
+     *         which a tiled computation must then find in passes of its own before the tiles
+     */
+    default boolean needsMedianSquaredDistance() {
+        return false;
     }
 
     /** @return true for a similarity (kernel), false for a dissimilarity (distance) */

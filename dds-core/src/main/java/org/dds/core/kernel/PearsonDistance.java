@@ -13,6 +13,11 @@ public record PearsonDistance() implements PairwiseFunction {
     }
 
     @Override
+    public double[] block(BlockGeometry tile) {
+        return tile.correlationDistances();
+    }
+
+    @Override
     public boolean isKernel() {
         return false;
     }

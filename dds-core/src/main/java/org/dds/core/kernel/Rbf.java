@@ -30,14 +30,33 @@ public record Rbf(double threshold) implements PairwiseFunction {
     public double[] matrix(RowGeometry geometry) {
         double[] d2 = geometry.squaredDistances();
         int n = geometry.rows();
-        double m = medianOfSymmetric(d2, n);
+        double scale = scale(geometry.name(), medianOfSymmetric(d2, n));
+        return SymmetricMaps.apply(d2, n, v -> Math.exp(v * scale));
+    }
+
+    @Override
+    public double[] block(BlockGeometry tile) {
+        double scale = scale(tile.name(), tile.medianSquaredDistance());
+        double[] d2 = tile.squaredDistances();
+        for (int k = 0; k < d2.length; k++) {
+            d2[k] = Math.exp(d2[k] * scale);
+        }
+        return d2;
+    }
+
+    @Override
+    public boolean needsMedianSquaredDistance() {
+        return true;
+    }
+
+    /** -1 / (2 t^2 m) for the median squared distance m; refuses m = 0. */
+    private double scale(String model, double m) {
         if (!(m > 0)) {
-            throw new DdsInputException("rbf kernel of model '" + geometry.name() + "' is undefined: the median "
+            throw new DdsInputException("rbf kernel of model '" + model + "' is undefined: the median "
                     + "squared distance between its images is " + m + " (more than half the image pairs coincide);"
                     + " use another f or remove the duplicated images");
         }
-        double scale = -1.0 / (2.0 * threshold * threshold * m);
-        return SymmetricMaps.apply(d2, n, v -> Math.exp(v * scale));
+        return -1.0 / (2.0 * threshold * threshold * m);
     }
 
     /**

@@ -357,7 +357,8 @@ public final class RowGeometry {
         return corr;
     }
 
-    private static double dot(double[] a, int p, double[] b, int q, int len) {
+    /** a[p..p+len) . b[q..q+len) with two interleaved partial sums. */
+    static double dot(double[] a, int p, double[] b, int q, int len) {
         double s0 = 0;
         double s1 = 0;
         int k = 0;

@@ -22,12 +22,24 @@ final class VectorKernels {
 
     /** Fills the strict upper triangle of {@code out} with Manhattan distances between rows. */
     static void manhattanRows(double[] z, int n, int d, double[] out) {
-        forRowPairs(n, i -> rows(z, n, d, i, Math.min(i + 2, n), i + 1, false, out));
+        forRowPairs(n, i -> rows(z, n, d, i, Math.min(i + 2, n), i + 1, false, out, n, 0));
     }
 
     /** Fills the upper triangle (diagonal included) of {@code out} with the dot products of rows. */
     static void gramRows(double[] z, int n, int d, double[] out) {
-        forRowPairs(n, i -> rows(z, n, d, i, Math.min(i + 2, n), i, true, out));
+        forRowPairs(n, i -> rows(z, n, d, i, Math.min(i + 2, n), i, true, out, n, 0));
+    }
+
+    /**
+     * Rows 0..first-1 of {@code z} against rows first..n-1: their dot products ({@code dot}) or Manhattan
+     * distances, into {@code out} as a first x (n - first) row-major block.
+     */
+    static void crossRows(double[] z, int n, int d, int first, boolean dot, double[] out) {
+        int pairs = (first + 1) / 2;
+        IntStream.range(0, pairs).parallel().forEach(p -> {
+            int i = 2 * p;
+            rows(z, n, d, i, Math.min(i + 2, first), first, dot, out, n - first, first);
+        });
     }
 
     /** Runs {@code body} for i = 0, 2, 4, ... (each handling rows i and i+1), balancing first and last. */
@@ -44,27 +56,32 @@ final class VectorKernels {
 
     /**
      * Rows i0 (and i0 + 1 when i1 = i0 + 2) against every row j >= jStart; entries below the diagonal that the
-     * blocking computes for the second row are not written.
+     * blocking computes for the second row are not written (unless the block is off the diagonal: jStart >= i1).
+     * Entry (i, j) goes to out[i * stride + j - colOffset].
      */
-    private static void rows(double[] z, int n, int d, int i0, int i1, int jStart, boolean dot, double[] out) {
+    private static void rows(double[] z, int n, int d, int i0, int i1, int jStart, boolean dot, double[] out,
+            int stride, int colOffset) {
         boolean two = i1 - i0 == 2;
         int a0 = i0 * d;
         int a1 = two ? a0 + d : a0;
         double[] s = new double[8];
         int j = jStart;
+        int second = jStart >= i1 ? jStart : jStart + 1;
+        int r0 = i0 * stride - colOffset;
+        int r1 = r0 + stride;
         for (; j + 3 < n; j += 4) {
             block(z, d, a0, a1, j * d, dot, s);
             for (int c = 0; c < 4; c++) {
-                out[i0 * n + j + c] = s[c];
-                if (two && j + c >= jStart + 1) {
-                    out[(i0 + 1) * n + j + c] = s[4 + c];
+                out[r0 + j + c] = s[c];
+                if (two && j + c >= second) {
+                    out[r1 + j + c] = s[4 + c];
                 }
             }
         }
         for (; j < n; j++) {
-            out[i0 * n + j] = single(z, d, a0, j * d, dot);
-            if (two && j >= jStart + 1) {
-                out[(i0 + 1) * n + j] = single(z, d, a1, j * d, dot);
+            out[r0 + j] = single(z, d, a0, j * d, dot);
+            if (two && j >= second) {
+                out[r1 + j] = single(z, d, a1, j * d, dot);
             }
         }
     }

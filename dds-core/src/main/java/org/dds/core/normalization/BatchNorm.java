@@ -2,6 +2,8 @@ package org.dds.core.normalization;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
+import org.dds.core.FeatureSource;
+import org.dds.core.numeric.ColumnStatistics;
 import org.dds.core.MapShape;
 import org.dds.core.numeric.Means;
 
@@ -50,6 +52,26 @@ public record BatchNorm(MapShape shape, double eps) implements Normalization {
             Means.standardize(v, idx, eps, out);
         }
         return FeatureMatrix.wrap(x.name(), n, d, out);
+    }
+
+    @Override
+    public RowBlockNormalizer fit(FeatureSource source) {
+        MapNormalizations.checkShape(source.cols(), source.name(), shape, name());
+        int d = source.cols();
+        int c = shape.channels();
+        int[] channelOf = new int[d];
+        for (int k = 0; k < d; k++) {
+            channelOf[k] = k % c;
+        }
+        ColumnStatistics st = ColumnStatistics.of(source, channelOf, c);
+        double[] shift = new double[d];
+        double[] sd = new double[d];
+        for (int k = 0; k < d; k++) {
+            int ch = channelOf[k];
+            shift[k] = st.mean[ch];
+            sd[k] = Math.sqrt(st.sumOfSquares[ch] / st.count[ch] + eps);
+        }
+        return RowBlockNormalizer.columnAffine(shift, sd);
     }
 
     @Override

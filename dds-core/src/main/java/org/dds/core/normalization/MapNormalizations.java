@@ -10,11 +10,15 @@ final class MapNormalizations {
     }
 
     static void checkShape(FeatureMatrix x, MapShape shape, String norm) {
-        if (x.cols() != shape.size()) {
-            throw new DdsInputException(p -> "features of model '" + x.name() + "' have d = " + x.cols()
+        checkShape(x.cols(), x.name(), shape, norm);
+    }
+
+    static void checkShape(int cols, String model, MapShape shape, String norm) {
+        if (cols != shape.size()) {
+            throw new DdsInputException(p -> "features of model '" + model + "' have d = " + cols
                     + " columns but " + norm + " treats each row as a " + shape.height() + " x " + shape.width()
                     + " x " + shape.channels() + " map (" + shape.size() + " values): pass " + p.apply("shape")
-                    + " H,W,C with H*W*C = " + x.cols() + ", or use a column normalisation"
+                    + " H,W,C with H*W*C = " + cols + ", or use a column normalisation"
                     + " (identity, centering, zscore)");
         }
     }

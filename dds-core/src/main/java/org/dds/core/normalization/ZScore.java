@@ -1,6 +1,8 @@
 package org.dds.core.normalization;
 
 import org.dds.core.FeatureMatrix;
+import org.dds.core.FeatureSource;
+import org.dds.core.numeric.ColumnStatistics;
 import org.dds.core.numeric.Means;
 
 /**
@@ -27,13 +29,7 @@ public record ZScore() implements Normalization {
                 var[k] += out[off + k] * out[off + k];
             }
         }
-        double[] sd = new double[d];
-        for (int k = 0; k < d; k++) {
-            double vk = var[k] / n;
-            double tiny = n * EPS * mu[k];
-            // 0 marks a constant column.
-            sd[k] = vk <= n * EPS * vk + tiny * tiny ? 0.0 : Math.sqrt(vk);
-        }
+        double[] sd = deviations(mu, var, n);
         for (int i = 0; i < n; i++) {
             int off = i * d;
             for (int k = 0; k < d; k++) {
@@ -42,6 +38,24 @@ public record ZScore() implements Normalization {
             }
         }
         return FeatureMatrix.wrap(x.name(), n, d, out);
+    }
+
+    /** The population standard deviations from the sums of squared deviations; 0 marks a constant column. */
+    private static double[] deviations(double[] mu, double[] sumOfSquares, int n) {
+        double[] sd = new double[mu.length];
+        for (int k = 0; k < mu.length; k++) {
+            double vk = sumOfSquares[k] / n;
+            double tiny = n * EPS * mu[k];
+            sd[k] = vk <= n * EPS * vk + tiny * tiny ? 0.0 : Math.sqrt(vk);
+        }
+        return sd;
+    }
+
+    @Override
+    public RowBlockNormalizer fit(FeatureSource source) {
+        int d = source.cols();
+        ColumnStatistics st = ColumnStatistics.of(source, ColumnStatistics.columns(d), d);
+        return RowBlockNormalizer.columnAffine(st.mean, deviations(st.mean, st.sumOfSquares, source.rows()));
     }
 
     @Override

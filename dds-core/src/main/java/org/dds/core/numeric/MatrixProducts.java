@@ -29,7 +29,36 @@ public final class MatrixProducts {
      *         same cores
      */
     public static boolean onCpu() {
-        return Nd4j.getBackend().getClass().getName().toLowerCase(Locale.ROOT).contains("cpu");
+        return Backend.ON_CPU;
+    }
+
+    /**
+     * @return true when ND4J and a backend are on the class path; a process without them (e.g. a Spark executor
+     *         given only dds-core) multiplies with Java loops instead
+     */
+    public static boolean available() {
+        return Backend.AVAILABLE;
+    }
+
+    /** Looks the backend up once, on first use. */
+    private static final class Backend {
+        static final boolean AVAILABLE;
+        static final boolean ON_CPU;
+
+        static {
+            boolean available;
+            boolean cpu;
+            try {
+                cpu = Nd4j.getBackend().getClass().getName().toLowerCase(Locale.ROOT).contains("cpu");
+                available = true;
+            } catch (NoClassDefFoundError | RuntimeException e) {
+                // No ND4J, or no backend: Java loops on the CPU.
+                cpu = true;
+                available = false;
+            }
+            AVAILABLE = available;
+            ON_CPU = cpu;
+        }
     }
 
     /**
@@ -41,6 +70,23 @@ public final class MatrixProducts {
     public static double[] gram(double[] a, int n, int d) {
         try (INDArray m = Nd4j.create(a, new long[] {n, d}, DataType.DOUBLE);
              INDArray g = m.mmul(m.transpose());
+             INDArray c = g.dup('c')) {
+            return c.data().asDouble();
+        }
+    }
+
+    /**
+     * @param a  row-major na x d
+     * @param na rows of a
+     * @param b  row-major nb x d
+     * @param nb rows of b
+     * @param d  columns
+     * @return A B^T, row-major na x nb
+     */
+    public static double[] product(double[] a, int na, double[] b, int nb, int d) {
+        try (INDArray x = Nd4j.create(a, new long[] {na, d}, DataType.DOUBLE);
+             INDArray y = Nd4j.create(b, new long[] {nb, d}, DataType.DOUBLE);
+             INDArray g = x.mmul(y.transpose());
              INDArray c = g.dup('c')) {
             return c.data().asDouble();
         }

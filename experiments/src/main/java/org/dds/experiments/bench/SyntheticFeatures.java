@@ -24,6 +24,32 @@ public final class SyntheticFeatures {
      * @return T models of n x d float32 values (widened to float64)
      */
     public static FeatureSet generate(int models, int images, int features, long seed) {
+        List<FeatureMatrix> out = new ArrayList<>(models);
+        forEachModel(models, images, features, seed,
+                (t, x) -> out.add(FeatureMatrix.ofFloats("model" + t, images, features, x)));
+        return new FeatureSet(out);
+    }
+
+    /** Receives one model's features. */
+    @FunctionalInterface
+    public interface ModelSink {
+        /**
+         * @param model    the model's index, 0 .. T-1 (its name is {@code model<index>})
+         * @param features n x d float32, row-major
+         */
+        void accept(int model, float[] features);
+    }
+
+    /**
+     * The features of {@link #generate}, one model at a time, so that T n d values never need to be held at once.
+     *
+     * @param models   T
+     * @param images   n
+     * @param features d
+     * @param seed     seed
+     * @param sink     receives each model in order
+     */
+    public static void forEachModel(int models, int images, int features, long seed, ModelSink sink) {
         SplittableRandom root = new SplittableRandom(seed);
         int factors = 16;
         double[] shared = new double[images * factors];
@@ -31,7 +57,6 @@ public final class SyntheticFeatures {
         for (int k = 0; k < shared.length; k++) {
             shared[k] = gaussian(sr);
         }
-        List<FeatureMatrix> out = new ArrayList<>(models);
         for (int t = 0; t < models; t++) {
             SplittableRandom r = root.split();
             double[] w = new double[factors * features];
@@ -49,9 +74,8 @@ public final class SyntheticFeatures {
                     x[i * features + j] = (float) Math.max(0.0, v);
                 }
             }
-            out.add(FeatureMatrix.ofFloats("model" + t, images, features, x));
+            sink.accept(t, x);
         }
-        return new FeatureSet(out);
     }
 
     private static double gaussian(SplittableRandom r) {

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dds.core.FeatureSet;
+import org.dds.core.DdsInputException;
+import org.dds.core.FeatureSource;
 import org.dds.core.affinity.AffinityMatrix;
+import org.dds.core.affinity.TiledAffinity;
 import org.dds.reports.CellType;
 import org.dds.reports.ResultTable;
 
@@ -26,6 +28,8 @@ import picocli.CommandLine.Option;
             "  ./dds affinity --features feats/ --out affinity.csv",
             "  ./dds affinity --features feats/ --f laplacian --images 500",
             "  ./dds affinity --features feats/ --norm batch_norm --shape 16,16,8",
+            "  ./dds affinity --features feats/ --images 20000 --engine tiled",
+            "  ./dds affinity --features feats/ --images 5000 --engine spark --master local[2]",
             "%n" + Help.FEATURES,
             "%n" + Help.EXIT_CODES
         })
@@ -41,6 +45,22 @@ final class AffinityCommand extends DdsSubcommand {
             description = "write the CSV to FILE (complete or not at all) instead of stdout")
     Path out;
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "auto",
+            converter = Converters.Engine.class, completionCandidates = Converters.Engine.class,
+            description = "how to compute: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: tiled when every"
+                    + " model's n x n matrix would not fit in the heap, else memory). tiled and spark read .npy"
+                    + " features memory-mapped and never form an n x n matrix; g = spearman needs memory.")
+    AffinityEngine engine;
+
+    @Option(names = "--tile", paramLabel = "B", defaultValue = "0",
+            description = "images per tile for --engine tiled or spark (default: chosen from the heap)")
+    int tile;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
+            description = "Spark master for --engine spark, e.g. local[2] or spark://host:7077"
+                    + " (default: ${DEFAULT-VALUE})")
+    String master;
+
     @Override
     List<Outputs.Output> outputs() {
         return Outputs.given(new Outputs.Output("--out", out, Outputs.Kind.FILE));
@@ -53,8 +73,21 @@ final class AffinityCommand extends DdsSubcommand {
 
     @Override
     void execute() {
-        FeatureSet set = dds.firstImages(DdsOptions.read(features, "--features"));
-        AffinityMatrix a = AffinityMatrix.compute(set, dds.config());
+        List<FeatureSource> sources = DdsOptions.sources(features, "--features");
+        int n = dds.imageCount(sources.get(0).rows());
+        AffinityEngine chosen = engine == AffinityEngine.AUTO ? AffinityEngine.choose(sources.size(), n,
+                AffinityEngine.maxCols(sources), Runtime.getRuntime().maxMemory()) : engine;
+        if (tile < 0) {
+            throw new DdsInputException("--tile " + tile + " is negative: give a number of images per tile, or 0 to"
+                    + " choose it from the heap");
+        }
+        AffinityMatrix a = switch (chosen) {
+            case MEMORY, AUTO -> AffinityMatrix.compute(dds.firstImages(DdsOptions.read(features, "--features")),
+                    dds.config());
+            case TILED -> TiledAffinity.compute(sources.stream().map(s -> s.firstRows(n)).toList(), dds.config(),
+                    tile, new AffinityEngine.StderrProgress(err(), "affinity"));
+            case SPARK -> SparkEngine.compute(features, n, dds.config(), tile, master, err());
+        };
         emit(table(a), out);
     }
 

@@ -1,5 +1,11 @@
 package org.dds.experiments.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.dds.core.DdsInputException;
 import org.dds.experiments.bench.AblationBenchmark;
 import org.dds.experiments.bench.AffinityBenchmark;
 
@@ -60,26 +66,58 @@ final class BenchCommand {
         }
     }
 
-    /** {@code dds bench affinity}: one affinity matrix at a larger number of images. */
+    /** {@code dds bench affinity}: the scale cases, each against a baseline in the same run. */
     @Command(name = "affinity", sortOptions = false, mixinStandardHelpOptions = true,
-            header = "Times one affinity matrix.",
-            description = "Times one affinity matrix (T models, n images) and prints the timings.",
-            footer = {"%nExample:", "  ./dds bench affinity --images 1000"})
+            header = "Times the affinity engines at scale, each against a baseline.",
+            description = {"Times the default DDS affinity matrix (z-score, cosine, unbiased CKA) on seeded synthetic"
+                    + " float32 features, each case in a process of its own with its peak resident memory (VmHWM):",
+                "n5000: 20 models x 5000 images, tiled engine vs the whole-matrix engine;",
+                "n20000: 20 models x 20,000 images, tiled engine (the whole-matrix engine would not fit);",
+                "t200: 200 models x 2000 images, tiled vs whole-matrix;",
+                "spark: Spark local[2] vs the tiled engine, 20 models x 5000 images;",
+                "numpy: the numpy implementation (python3) vs the tiled engine, 20 models x 2000 images.",
+                "The last line is 'affinity: <median s> s', the tiled engine on n5000. The full run needs about"
+                        + " 10 GiB of disk for the features (kept in --work for the next run) and tens of minutes."},
+            footer = {"%nExamples:", "  ./dds bench affinity", "  ./dds bench affinity --cases n5000,numpy --repeats 3",
+                "  ./dds bench affinity --scale 0.05    # every case at 5% of n and T: a quick check"})
     static final class Affinity extends DdsSubcommand {
-        @Mixin
-        Synthetic synthetic;
+        @Option(names = "--cases", split = ",", paramLabel = "NAME",
+                description = "which cases (default: all): n5000, n20000, t200, spark, numpy")
+        List<String> cases;
 
-        @Option(names = "--images", converter = Converters.Images.class, defaultValue = "1000",
-                description = "n (default: ${DEFAULT-VALUE})")
-        int images;
+        @Option(names = "--features", converter = Converters.Positive.class, defaultValue = "2048", description = "d (default: ${DEFAULT-VALUE})")
+        int features;
 
-        @Option(names = "--repeats", converter = Converters.Positive.class, defaultValue = "5",
-                description = "timed repeats (default: ${DEFAULT-VALUE})")
+        @Option(names = "--seed", defaultValue = "42", description = "seed of the features (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--scale", defaultValue = "1", description = "multiplies every case's n and T"
+                + " (default: ${DEFAULT-VALUE})")
+        double scale;
+
+        @Option(names = "--repeats", converter = Converters.Positive.class, defaultValue = "3",
+                description = "timed repeats of the headline case (default: ${DEFAULT-VALUE})")
         int repeats;
 
+        @Option(names = "--work", paramLabel = "DIR", description = "where the feature files go (default:"
+                + " <tmp>/dds-bench-affinity)")
+        Path work;
+
         @Override
-        void execute() {
-            AffinityBenchmark.run(synthetic.models, images, synthetic.features, repeats, synthetic.seed, out());
+        void execute() throws IOException {
+            List<String> chosen = cases == null ? AffinityBenchmark.CASES : cases;
+            for (String c : chosen) {
+                if (!AffinityBenchmark.CASES.contains(c)) {
+                    throw new DdsInputException("unknown case '" + c + "' for --cases: expected one of "
+                            + String.join(", ", AffinityBenchmark.CASES));
+                }
+            }
+            if (!(scale > 0) || repeats < 1) {
+                throw new DdsInputException("--scale must be positive and --repeats at least 1");
+            }
+            Path dir = work != null ? work : Path.of(System.getProperty("java.io.tmpdir"), "dds-bench-affinity");
+            Files.createDirectories(dir);
+            AffinityBenchmark.run(chosen, features, seed, scale, repeats, dir, out());
         }
     }
 }

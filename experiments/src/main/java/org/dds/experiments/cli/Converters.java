@@ -192,6 +192,13 @@ final class Converters {
         }
     }
 
+    /** {@code --engine}: an {@link AffinityEngine}. */
+    static final class Engine extends Named<AffinityEngine> {
+        Engine() {
+            super(AffinityEngine::parse, AffinityEngine.values(), AffinityEngine::cliName);
+        }
+    }
+
     /** {@code --shape}: H,W,C. */
     static final class Shape implements ITypeConverter<MapShape> {
         @Override

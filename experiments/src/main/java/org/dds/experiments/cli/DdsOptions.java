@@ -2,9 +2,11 @@ package org.dds.experiments.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
+import org.dds.core.FeatureSource;
 import org.dds.core.MapShape;
 import org.dds.core.affinity.DdsConfig;
 import org.dds.core.comparison.Centering;
@@ -99,6 +101,34 @@ final class DdsOptions {
     }
 
     /**
+     * The models as row sources (memory-mapped when they are {@code .npy} files), after checking that the path
+     * exists, so the message names the option.
+     *
+     * @param path   a feature file or directory
+     * @param option the option that gave it, e.g. {@code --features}
+     * @return the models
+     */
+    static List<FeatureSource> sources(Path path, String option) {
+        exists(path, option);
+        List<FeatureSource> sources = FeatureReader.sources(path);
+        for (FeatureSource x : sources) {
+            if (x.rows() != sources.get(0).rows()) {
+                throw new DdsInputException("features of model '" + x.name() + "' have " + x.rows() + " rows but '"
+                        + sources.get(0).name() + "' has " + sources.get(0).rows()
+                        + ": all models must describe the same images");
+            }
+        }
+        return sources;
+    }
+
+    private static void exists(Path path, String option) {
+        if (!Files.exists(path)) {
+            throw new DdsInputException(option + " " + path + " does not exist: give a directory of <model>.npy"
+                    + " files (or another feature file; see --help)");
+        }
+    }
+
+    /**
      * Reads features after checking that the path exists, so the message names the option.
      *
      * @param path   a feature file or directory
@@ -106,10 +136,7 @@ final class DdsOptions {
      * @return the features
      */
     static FeatureSet read(Path path, String option) {
-        if (!Files.exists(path)) {
-            throw new DdsInputException(option + " " + path + " does not exist: give a directory of <model>.npy"
-                    + " files (or another feature file; see --help)");
-        }
+        exists(path, option);
         FeatureSet set = FeatureReader.read(path);
         LOG.info("read {} from {}", set, path);
         return set;

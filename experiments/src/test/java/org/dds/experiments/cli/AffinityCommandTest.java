@@ -72,4 +72,46 @@ class AffinityCommandTest {
         assertThat(fewer.exit()).isZero();
         assertThat(fewer.out()).isNotEqualTo(all.out());
     }
+
+    /**
+     * The tiled and the Spark engines give the whole-matrix engine's matrix (to 1e-9, the issue's bar) and the
+     * oracle's, from the same .npy directory; Spark runs embedded on local[2] as {@code ./dds affinity --engine spark
+     * --master local[2]} does.
+     */
+    @Test
+    void tiledAndSparkEnginesGiveTheMemoryEnginesMatrix() throws IOException {
+        Path features = SharedData.require("oracle/synth20_f64");
+        Cli.Run memory = Cli.run("affinity", "--features", features.toString(), "--engine", "memory");
+        Cli.Run tiled = Cli.run("affinity", "--features", features.toString(), "--engine", "tiled", "--tile", "13");
+        Cli.Run spark = Cli.run("affinity", "--features", features.toString(), "--engine", "spark", "--master",
+                "local[2]", "--tile", "20");
+        assertThat(tiled.exit()).as(tiled.err()).isZero();
+        assertThat(spark.exit()).as(spark.err()).isZero();
+        assertThat(tiled.err()).as("progress on stderr").contains("10/10 tiles");
+        assertThat(spark.err()).as("progress on stderr").contains("6/6 tiles");
+        double[][] expected = Oracle.expectedMatrix("synth20_f64/cka_unbiased/cosine__znorm.csv");
+        List<String> m = memory.out().lines().toList();
+        for (Cli.Run run : List.of(tiled, spark)) {
+            List<String> lines = run.out().lines().toList();
+            assertThat(lines.get(0)).isEqualTo(m.get(0));
+            for (int i = 1; i < lines.size(); i++) {
+                String[] a = lines.get(i).split(",");
+                String[] b = m.get(i).split(",");
+                for (int j = 1; j < a.length; j++) {
+                    assertThat(Double.parseDouble(a[j])).as("A[%d][%d]", i - 1, j - 1)
+                            .isCloseTo(Double.parseDouble(b[j]), within(1e-9))
+                            .isCloseTo(expected[i - 1][j - 1], within(ORACLE_TOLERANCE));
+                }
+            }
+        }
+    }
+
+    @Test
+    void spearmanWithTheTiledEngineIsRefusedInOneLine() {
+        Path features = SharedData.require("oracle/synth20_f64");
+        Cli.Run run = Cli.run("affinity", "--features", features.toString(), "--engine", "tiled", "--g", "spearman");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("g = spearman has no tiled form")
+                .contains("--g cka or pearson");
+    }
 }

@@ -1,0 +1,59 @@
+package org.dds.core.normalization;
+
+import java.io.Serializable;
+
+import org.dds.core.FeatureMatrix;
+
+/**
+ * A normalisation fitted to all n rows of one model, applied to any block of its rows: the block's rows come out
+ * as the same rows of {@link Normalization#apply} on the whole matrix. This is how tiled computations normalise
+ * features they never hold whole. Serializable, so that a distributed job can ship it to its workers.
+ */
+@FunctionalInterface
+public interface RowBlockNormalizer extends Serializable {
+
+    /**
+     * @param rows  row-major block of {@code count} rows of d values, normalised in place
+     * @param count the number of rows in the block
+     */
+    void normalize(double[] rows, int count);
+
+    /**
+     * @param normalization a normalisation that treats every row on its own (identity, group, instance or layer
+     *                      normalisation), so that a block normalises as the whole matrix does
+     * @param model         the model name
+     * @param d             the number of features
+     * @return the normaliser that applies it to each block
+     */
+    static RowBlockNormalizer rowwise(Normalization normalization, String model, int d) {
+        return (rows, count) -> {
+            double[] out = FeatureMatrix.unsafeData(normalization.apply(FeatureMatrix.wrap(model, count, d, rows)));
+            if (out != rows) {
+                System.arraycopy(out, 0, rows, 0, count * d);
+            }
+        };
+    }
+
+    /**
+     * The per-column affine map (x - shift) / divisor, with a divisor of exactly 0 sending the column to 0: column
+     * centring (divisor 1), z-scoring and batch normalisation.
+     *
+     * @param shift   d values subtracted
+     * @param divisor d divisors, 0 for a constant column
+     * @return the normaliser
+     */
+    static RowBlockNormalizer columnAffine(double[] shift, double[] divisor) {
+        double[] s = shift.clone();
+        double[] v = divisor.clone();
+        int d = s.length;
+        return (rows, count) -> {
+            for (int i = 0; i < count; i++) {
+                int off = i * d;
+                for (int k = 0; k < d; k++) {
+                    // Division, not multiplication by 1/s, to round like the whole-matrix normalisations.
+                    rows[off + k] = v[k] == 0.0 ? 0.0 : (rows[off + k] - s[k]) / v[k];
+                }
+            }
+        };
+    }
+}
