@@ -45,6 +45,10 @@ class Py2StylePickler(pickle._Pickler):
     dispatch = pickle._Pickler.dispatch.copy()
 
     def save_py2_str(self, obj):
+        if self.proto == 0:
+            self.write(pickle.STRING + repr(obj)[1:].encode("ascii") + b"\n")
+            self.memoize(obj)
+            return
         n = len(obj)
         if n < 256:
             self.write(pickle.SHORT_BINSTRING + bytes([n]) + obj)
@@ -85,7 +89,7 @@ def write(name, data):
 
 def main():
     d = arrays()
-    for proto in (2, 4, 5):
+    for proto in (0, 1, 2, 4, 5):
         data = pickle.dumps(d, protocol=proto)
         check(data, d)
         write(f"arrays_p{proto}.pkl", data)
@@ -96,6 +100,12 @@ def main():
     Py2StylePickler(buf, protocol=2).dump(d2)
     check(buf.getvalue(), d2)
     write("arrays_p2_py2style.pkl", buf.getvalue())
+
+    # Protocol 0 as Python 2 wrote it: byte strings as STRING lines in repr quoting.
+    buf = io.BytesIO()
+    Py2StylePickler(buf, protocol=0).dump(d2)
+    check(buf.getvalue(), d2)
+    write("arrays_p0_py2style.pkl", buf.getvalue())
 
     # The authors' features file: numpy.save of a dict {model: n x d float64}, in their (alphabetical) order.
     spec_order = ("autoencoder curvature denoise edge2d edge3d keypoint2d keypoint3d colorization reshade rgb2depth "

@@ -43,4 +43,7 @@ final class Shapes {
                     + "the Java heap has free: give Java more memory (-Xmx) or fewer images", e);
         }
     }
+
+    static void checkFits(long bytes, long free, String where) {
+    }
 }

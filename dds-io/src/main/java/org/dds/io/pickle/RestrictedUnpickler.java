@@ -46,6 +46,8 @@ public final class RestrictedUnpickler {
     private static final Logger LOG = LoggerFactory.getLogger(RestrictedUnpickler.class);
     /** Raw array data at least this long is not kept in the memo once the array is built. */
     private static final int LARGE_RAW = 4096;
+    /** The deepest nesting of containers read (Python's own recursion limit is 1000). */
+    public static final int MAX_DEPTH = 1000;
 
     private final PickleInput in;
     private final NumpyCalls numpy;
