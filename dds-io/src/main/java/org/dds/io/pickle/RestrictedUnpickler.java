@@ -23,8 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads Python pickles (protocols 2 to 5, and the text opcodes of older ones where cheap) that hold plain data and
- * numpy arrays, such as the Taskonomy ground-truth files (a dict of str to numpy float64 scalars) and the features
+ * Reads Python pickles (protocols 0 to 5) that hold plain data and numpy arrays, such as the Taskonomy ground-truth files (a dict of str to numpy float64 scalars) and the features
  * numpy.save writes for a dict of arrays.
  *
  * <p>Unpickling in Python can call any function the file names, so this reader accepts only the globals numpy
@@ -41,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * ({@link BigInteger} beyond 64 bits), float -> {@link Double}, bool -> {@link Boolean}, None -> null, bytes and
  * bytearray -> {@code byte[]}, numpy scalar -> {@link Double} (float16/32/64) or {@link Long} (integers, bool),
  * numeric numpy array -> {@link NdArray} (C order, any byte order), 0-d object array -> the object it holds.
+ *
+ * <p>What is built stays finite and shallow ({@link Structure}): containers nested more than {@link #MAX_DEPTH}
+ * levels deep, a container that holds itself, and a list or dict as a dict key (which Python refuses as
+ * unhashable) are refused in one sentence, so no later walk of the value can overflow the stack.
  */
 public final class RestrictedUnpickler {
     private static final Logger LOG = LoggerFactory.getLogger(RestrictedUnpickler.class);
@@ -127,6 +130,12 @@ public final class RestrictedUnpickler {
                     + "pickle feature DDS does not read; re-save it with numpy and pickle protocol 2-5");
             x.initCause(e);
             throw x;
+        } catch (StackOverflowError e) {
+            // Structure bounds the nesting it builds; this is the safety net should anything else recurse.
+            DdsInputException x = input.fail("holds a structure nested too deeply to read", "the file is "
+                    + "corrupt or hostile; re-save the data with numpy");
+            x.initCause(e);
+            throw x;
         } catch (OutOfMemoryError e) {
             // Everything built so far is garbage now, so the heap is free again for the caller.
             DdsInputException x = input.fail("holds more data than the Java heap has free",
@@ -150,7 +159,9 @@ public final class RestrictedUnpickler {
                 }
                 case Opcodes.FRAME -> in.s64();
                 case Opcodes.STOP -> {
-                    return pop();
+                    Object value = pop();
+                    Structure.check(value, in);
+                    return value;
                 }
                 case Opcodes.MARK -> {
                     marks.push(stack);
@@ -180,6 +191,8 @@ public final class RestrictedUnpickler {
                 case Opcodes.SHORT_BINUNICODE -> push(utf8(in.bytes(in.u8())));
                 case Opcodes.BINUNICODE -> push(utf8(in.bytes(in.u32())));
                 case Opcodes.BINUNICODE8 -> push(utf8(in.bytes(in.s64())));
+                case Opcodes.STRING -> push(ProtocolZero.string(in.longLine(), in));
+                case Opcodes.UNICODE -> push(ProtocolZero.rawUnicodeEscape(in.longLine()));
                 case Opcodes.SHORT_BINSTRING -> push(new String(in.bytes(in.u8()), StandardCharsets.ISO_8859_1));
                 case Opcodes.BINSTRING -> push(new String(in.bytes(in.s32()), StandardCharsets.ISO_8859_1));
                 case Opcodes.SHORT_BINBYTES -> push(in.bytes(in.u8()));
@@ -380,6 +393,7 @@ public final class RestrictedUnpickler {
             throw in.corrupt("sets dict items from an odd number (" + items.size() + ") of keys and values");
         }
         for (int k = 0; k < items.size(); k += 2) {
+            Structure.requireKey(items.get(k), in);
             d.put(items.get(k), items.get(k + 1));
         }
     }
