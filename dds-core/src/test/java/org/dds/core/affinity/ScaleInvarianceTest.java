@@ -1,0 +1,117 @@
+package org.dds.core.affinity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.dds.core.DdsInputException;
+import org.dds.core.FeatureMatrix;
+import org.dds.core.FeatureSet;
+import org.dds.core.comparison.Centering;
+import org.dds.core.comparison.ComparisonType;
+import org.dds.core.kernel.FunctionType;
+import org.dds.core.normalization.NormalizationType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 14, defect 9: finite features scaled by 1e160 or 1e-200 were refused as "constant matrix ... are all its
+ * images alike?" (squares overflowed to infinity or underflowed to zero). DDS is invariant to scaling both models'
+ * features by c > 0 whenever the normalisation is z-score (its output does not depend on any column's scale), or
+ * is identity or centring (output scales by c) and f is scale-invariant up to a positive affine map that every g
+ * ignores (linear: c^2, euclidean: c, cosine, pearson, rbf with its median bandwidth: 1); the Laplacian kernel with
+ * a fixed gamma is not. Where invariant, DDS at scale c must equal DDS at scale 1 to a relative 1e-12 (only the
+ * rounding of multiplying the inputs by c differs).
+ */
+class ScaleInvarianceTest {
+    private static final double RELATIVE = 1e-12;
+    private static final double[] SCALES = {1e160, 1e-160, 1e-200, 1e200};
+
+    static Stream<Arguments> invariantConfigs() {
+        List<Arguments> out = new ArrayList<>();
+        for (NormalizationType n : List.of(NormalizationType.IDENTITY, NormalizationType.CENTERING,
+                NormalizationType.ZSCORE)) {
+            for (FunctionType f : FunctionType.values()) {
+                if (f == FunctionType.LAPLACIAN && n != NormalizationType.ZSCORE) {
+                    continue;
+                }
+                for (ComparisonType g : ComparisonType.values()) {
+                    out.add(Arguments.of(n, f, g));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    /** Two related models: Y = X + noise, so that DDS is well inside (0, 1). */
+    static FeatureMatrix[] models(double scale) {
+        SplittableRandom r = new SplittableRandom(14);
+        int n = 10;
+        int d = 7;
+        double[] x = new double[n * d];
+        double[] y = new double[n * d];
+        for (int k = 0; k < x.length; k++) {
+            double a = r.nextDouble() * 2 - 1 + (k % 3) * 0.5;
+            x[k] = a * scale;
+            y[k] = (a + 0.7 * (r.nextDouble() - 0.5)) * scale;
+        }
+        return new FeatureMatrix[] {FeatureMatrix.of("x", n, d, x), FeatureMatrix.of("y", n, d, y)};
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("invariantConfigs")
+    void ddsAtExtremeScalesEqualsDdsAtScaleOne(NormalizationType n, FunctionType f, ComparisonType g) {
+        DdsConfig config = new DdsConfig(n.create(DdsPropertiesTest.SHAPE), f.create(),
+                g.create(Centering.UNBIASED));
+        FeatureMatrix[] one = models(1);
+        double expected = Dds.similarity(one[0], one[1], config);
+        assertThat(Math.abs(expected)).as("a meaningful reference").isGreaterThan(0.05);
+        for (double scale : SCALES) {
+            FeatureMatrix[] m = models(scale);
+            double got = Dds.similarity(m[0], m[1], config);
+            assertThat(got).as("%s %s %s at scale %s", n, f, g, scale)
+                    .isCloseTo(expected, within(RELATIVE * Math.abs(expected)));
+            AffinityMatrix a = AffinityMatrix.compute(new FeatureSet(List.of(m[0], m[1])), config);
+            assertThat(a.get(0, 1)).as("affinity matrix at scale %s", scale)
+                    .isCloseTo(expected, within(RELATIVE * Math.abs(expected)));
+        }
+    }
+
+    /** z-score is invariant to each column's own scale: columns at 1e-200 and 1e160 side by side. */
+    @Test
+    void zscoreHandlesColumnsOfVeryDifferentScales() {
+        DdsConfig config = DdsConfig.defaults();
+        FeatureMatrix[] one = models(1);
+        double expected = Dds.similarity(one[0], one[1], config);
+        FeatureMatrix[] mixed = new FeatureMatrix[2];
+        for (int m = 0; m < 2; m++) {
+            double[] v = FeatureMatrix.unsafeData(one[m]).clone();
+            int d = one[m].cols();
+            for (int k = 0; k < v.length; k++) {
+                v[k] *= k % d == 0 ? 1e-200 : k % d == 1 ? 1e160 : 1;
+            }
+            mixed[m] = FeatureMatrix.of(one[m].name(), one[m].rows(), d, v);
+        }
+        assertThat(Dds.similarity(mixed[0], mixed[1], config)).isCloseTo(expected,
+                within(RELATIVE * Math.abs(expected)));
+    }
+
+    /** The "constant" refusal stays where it is true: every image alike. */
+    @Test
+    void constantFeaturesAreStillRefusedAsConstant() {
+        double[] same = new double[10 * 3];
+        java.util.Arrays.fill(same, 1e160);
+        FeatureMatrix c = FeatureMatrix.of("c", 10, 3, same);
+        FeatureMatrix x = models(1)[0];
+        assertThatThrownBy(() -> Dds.similarity(x, c, DdsConfig.defaults()))
+                .isExactlyInstanceOf(DdsInputException.class)
+                .hasMessageContaining("model 'c'").hasMessageContaining("constant");
+    }
+}
