@@ -103,6 +103,37 @@ class ScaleInvarianceTest {
                 within(RELATIVE * Math.abs(expected)));
     }
 
+    /**
+     * The map normalisations add eps = 1e-9 to each variance, so they are not exactly scale-invariant; at 1e160
+     * the variance overflowed and every value became 0 ("constant"). Now the result at 1e160 differs from the one
+     * at scale 1 only by eps's share of a variance near 0.3 (about 1e-9, checked to 1e-7).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = NormalizationType.class,
+            names = {"BATCH_NORM", "GROUP_NORM", "INSTANCE_NORM", "LAYER_NORM"})
+    void mapNormalisationsDoNotOverflow(NormalizationType n) {
+        DdsConfig config = new DdsConfig(n.create(new org.dds.core.MapShape(2, 2, 4)), FunctionType.COSINE.create(),
+                ComparisonType.CKA.create(Centering.UNBIASED));
+        FeatureMatrix[] one = mapModels(1);
+        FeatureMatrix[] big = mapModels(1e160);
+        double expected = Dds.similarity(one[0], one[1], config);
+        assertThat(Dds.similarity(big[0], big[1], config)).as("%s at 1e160", n).isCloseTo(expected, within(1e-7));
+    }
+
+    private static FeatureMatrix[] mapModels(double scale) {
+        FeatureMatrix[] m = models(1);
+        FeatureMatrix[] out = new FeatureMatrix[2];
+        for (int k = 0; k < 2; k++) {
+            double[] v = new double[10 * 16];
+            double[] src = FeatureMatrix.unsafeData(m[k]);
+            for (int q = 0; q < v.length; q++) {
+                v[q] = (src[q % src.length] + 0.01 * q) * scale;
+            }
+            out[k] = FeatureMatrix.of(m[k].name(), 10, 16, v);
+        }
+        return out;
+    }
+
     /** The "constant" refusal stays where it is true: every image alike. */
     @Test
     void constantFeaturesAreStillRefusedAsConstant() {
