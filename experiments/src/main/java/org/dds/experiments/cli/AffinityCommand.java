@@ -43,7 +43,7 @@ final class AffinityCommand extends DdsSubcommand {
 
     @Override
     void execute() {
-        FeatureSet set = dds.firstImages(DdsOptions.read(features, "--features"));
+        FeatureSet set = dds.firstImages(dds.features(features, "--features"));
         AffinityMatrix a = AffinityMatrix.compute(set, dds.config());
         emit(table(a), out);
     }

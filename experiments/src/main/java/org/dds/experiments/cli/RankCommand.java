@@ -55,7 +55,7 @@ final class RankCommand extends DdsSubcommand {
 
     @Override
     void execute() {
-        FeatureSet set = DdsOptions.read(features, "--features");
+        FeatureSet set = dds.features(features, "--features");
         if (!set.names().contains(target)) {
             throw new DdsInputException("--target '" + target + "' is not a model in " + features + ", which holds "
                     + String.join(", ", set.names()) + ": choose one of those");
