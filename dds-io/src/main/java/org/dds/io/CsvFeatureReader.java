@@ -66,8 +66,10 @@ public final class CsvFeatureReader {
         } catch (NoSuchFileException e) {
             throw new DdsInputException(where + " does not exist: check the path", e);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            // commons-csv reports malformed quoting as UncheckedIOException or IllegalStateException.
-            throw new DdsInputException("cannot read " + where + " as CSV (" + e.getMessage()
+            // commons-csv reports malformed quoting as UncheckedIOException (around its CSVException) or
+            // IllegalStateException; the message, not the class, is what the user needs.
+            Throwable why = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            throw new DdsInputException("cannot read " + where + " as CSV (" + why.getMessage()
                     + "): write one row of comma-separated numbers per image", e);
         }
     }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.dds.core.DdsInputException;
+import org.dds.io.InputFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,7 @@ public final class RestrictedUnpickler {
      */
     public static Object load(Path file) {
         Objects.requireNonNull(file, "file");
+        InputFiles.requireRegular(file, "pickle '" + file + "'");
         long length;
         try {
             length = Files.size(file);
@@ -115,6 +117,22 @@ public final class RestrictedUnpickler {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
         return run(new PickleInput(in, sourceName, startOffset, -1));
+    }
+
+    /**
+     * @param value a value {@link #load} returned (or part of one)
+     * @return the name of its Python type for messages: list, tuple, dict, str, int, float, bool, bytes or None
+     */
+    public static String typeName(Object value) {
+        return NumpyCalls.typeName(value);
+    }
+
+    /**
+     * @param value a value {@link #load} returned (or part of one)
+     * @return its description for messages, e.g. {@code a list}, {@code an int}, {@code None}
+     */
+    public static String describe(Object value) {
+        return NumpyCalls.kind(value);
     }
 
     private static Object run(PickleInput input) {

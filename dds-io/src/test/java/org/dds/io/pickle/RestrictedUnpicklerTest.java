@@ -229,7 +229,7 @@ class RestrictedUnpicklerTest {
                 .stop().toBytes();
         assertThatThrownBy(() -> RestrictedUnpickler.load(new ByteArrayInputStream(p), "bad.pkl"))
                 .isExactlyInstanceOf(DdsInputException.class)
-                .hasMessageContaining("sets an item of a ArrayList, which is not a dict");
+                .hasMessageContaining("sets an item of a list, which is not a dict");
     }
 
     /** Regression guard: corrupt bytes must never escape as anything but a DdsInputException. */
