@@ -135,5 +135,17 @@ def main():
     assert all(np.array_equal(back[k], partial[k]) for k in partial)
 
 
+def npz():
+    """numpy's own .npz, stored and deflated (force_zip64 headers, as numpy writes them): the reader's CRC-32 and
+    exact-size checks must accept them. Model m (0, 1) holds A + 10 m as float64, and as float32 for m = 1."""
+    models = {"a": A.copy(), "b": (A + 10).astype(np.float32)}
+    np.savez("models_stored.npz", **models)
+    np.savez_compressed("models_deflated.npz", **models)
+    for name in ("models_stored.npz", "models_deflated.npz"):
+        with np.load(name) as z:
+            assert list(z.keys()) == ["a", "b"] and all(np.array_equal(z[k], models[k]) for k in models)
+
+
 if __name__ == "__main__":
     main()
+    npz()

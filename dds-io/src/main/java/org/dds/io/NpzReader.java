@@ -148,7 +148,9 @@ public final class NpzReader {
             try {
                 array = NpyReader.readArray(in, size, member, true);
             } catch (DdsInputException x) {
-                if (declared.longer()) {
+                // A member cut short of its header's array may hold more than it declares: say so, but inflate
+                // nothing beyond the declared bytes to find out.
+                if (declared.exhaustedWithMore()) {
                     throw longer(member, size);
                 }
                 throw x;
@@ -214,6 +216,11 @@ public final class NpzReader {
                 // the CRC covers every declared byte
             }
             return in.read() >= 0;
+        }
+
+        /** @return true if every declared byte was read and the member has at least one more */
+        boolean exhaustedWithMore() throws IOException {
+            return left == 0 && in.read() >= 0;
         }
 
         /** @return the CRC-32 of the bytes read */

@@ -122,6 +122,21 @@ class InputDefectsTest {
                 .hasMessageContaining("member 'a.npy' of file '" + honest + "'");
     }
 
+    /** The checks accept what numpy writes: savez and savez_compressed fixtures of make_fixtures.py. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"models_stored.npz", "models_deflated.npz"})
+    void npzWrittenByNumpyIsRead(String name) throws Exception {
+        FeatureSet f = FeatureReader.read(Path.of(getClass().getResource("/io/" + name).toURI()));
+        assertThat(f.names()).containsExactly("a", "b");
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 4; j++) {
+                // A[i][j] = (4 i + j) / 8 + 1 in make_fixtures.py; b = A + 10.
+                assertThat(f.get("a").get(i, j)).isEqualTo((4 * i + j) / 8.0 + 1);
+                assertThat(f.get("b").get(i, j)).isEqualTo((4 * i + j) / 8.0 + 11);
+            }
+        }
+    }
+
     /** Inflation is bounded by memory: a member whose data cannot fit in the free heap is refused up front. */
     @Test
     void memoryBoundRefusesBeforeAllocating() {
