@@ -84,6 +84,33 @@ class ScaleInvarianceTest {
         }
     }
 
+    /** The Table-2 ablation (shared geometry per model) gives the same answers at extreme scales too. */
+    @Test
+    void ablationAtExtremeScalesEqualsAblationAtScaleOne() {
+        List<org.dds.core.normalization.Normalization> norms = List.of(NormalizationType.IDENTITY.create(null),
+                NormalizationType.CENTERING.create(null), NormalizationType.ZSCORE.create(null));
+        List<org.dds.core.kernel.PairwiseFunction> fs = new ArrayList<>();
+        for (FunctionType f : FunctionType.values()) {
+            fs.add(f.create());
+        }
+        var g = ComparisonType.CKA.create(Centering.UNBIASED);
+        FeatureMatrix[] one = models(1);
+        var expected = Ablation.compute(new FeatureSet(List.of(one[0], one[1])), norms, fs, g);
+        for (double scale : SCALES) {
+            FeatureMatrix[] m = models(scale);
+            var got = Ablation.compute(new FeatureSet(List.of(m[0], m[1])), norms, fs, g);
+            for (var n : norms) {
+                for (var f : fs) {
+                    if (f.scaleInvariant() || n.name().equals("zscore")) {
+                        double e = expected.get(n.name()).get(f.name()).get(0, 1);
+                        assertThat(got.get(n.name()).get(f.name()).get(0, 1)).as("%s %s at %s", n, f, scale)
+                                .isCloseTo(e, within(RELATIVE * Math.abs(e)));
+                    }
+                }
+            }
+        }
+    }
+
     /** z-score is invariant to each column's own scale: columns at 1e-200 and 1e160 side by side. */
     @Test
     void zscoreHandlesColumnsOfVeryDifferentScales() {
