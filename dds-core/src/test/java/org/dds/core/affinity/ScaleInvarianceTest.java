@@ -93,6 +93,8 @@ class ScaleInvarianceTest {
         for (FunctionType f : FunctionType.values()) {
             fs.add(f.create());
         }
+        // The Laplacian kernel with gamma = 1/d is not scale-invariant (see laplacianBeyondPrecisionIsNotConstant).
+        fs.removeIf(f -> !f.scaleInvariant());
         var g = ComparisonType.CKA.create(Centering.UNBIASED);
         FeatureMatrix[] one = models(1);
         var expected = Ablation.compute(new FeatureSet(List.of(one[0], one[1])), norms, fs, g);
@@ -159,6 +161,24 @@ class ScaleInvarianceTest {
             out[k] = FeatureMatrix.of(m[k].name(), 10, 16, v);
         }
         return out;
+    }
+
+    /**
+     * exp(-gamma ||x - y||_1) with gamma = 1/d is 1 to double precision for every pair at 1e-200 and 0 at 1e160: the
+     * refusal names gamma's scale, not "constant" features.
+     */
+    @Test
+    void laplacianBeyondPrecisionIsNotCalledConstant() {
+        DdsConfig config = new DdsConfig(NormalizationType.IDENTITY.create(null), FunctionType.LAPLACIAN.create(),
+                ComparisonType.CKA.create(Centering.UNBIASED));
+        for (double scale : new double[] {1e-200, 1e160}) {
+            FeatureMatrix[] m = models(scale);
+            assertThatThrownBy(() -> Dds.similarity(m[0], m[1], config))
+                    .isExactlyInstanceOf(DdsInputException.class)
+                    .hasMessageContaining("laplacian kernel of model 'x'")
+                    .hasMessageContaining("pass laplacian:GAMMA")
+                    .hasMessageNotContaining("constant");
+        }
     }
 
     /** The "constant" refusal stays where it is true: every image alike. */
