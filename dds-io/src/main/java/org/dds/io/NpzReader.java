@@ -150,6 +150,10 @@ public final class NpzReader {
             } catch (DdsInputException x) {
                 // A member cut short of its header's array may hold more than it declares: say so, but inflate
                 // nothing beyond the declared bytes to find out.
+                if (x.getCause() instanceof ZipException z) {
+                    throw new DdsInputException(member + " cannot be inflated (" + z.getMessage() + "): the "
+                            + "archive is corrupt; copy or re-create it with numpy.savez", z);
+                }
                 if (declared.exhaustedWithMore()) {
                     throw longer(member, size);
                 }
