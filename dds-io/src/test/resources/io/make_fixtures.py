@@ -45,6 +45,10 @@ class Py2StylePickler(pickle._Pickler):
     dispatch = pickle._Pickler.dispatch.copy()
 
     def save_py2_str(self, obj):
+        if self.proto == 0:
+            self.write(pickle.STRING + repr(obj)[1:].encode("ascii") + b"\n")
+            self.memoize(obj)
+            return
         n = len(obj)
         if n < 256:
             self.write(pickle.SHORT_BINSTRING + bytes([n]) + obj)
@@ -85,7 +89,7 @@ def write(name, data):
 
 def main():
     d = arrays()
-    for proto in (2, 4, 5):
+    for proto in (0, 1, 2, 4, 5):
         data = pickle.dumps(d, protocol=proto)
         check(data, d)
         write(f"arrays_p{proto}.pkl", data)
@@ -96,6 +100,12 @@ def main():
     Py2StylePickler(buf, protocol=2).dump(d2)
     check(buf.getvalue(), d2)
     write("arrays_p2_py2style.pkl", buf.getvalue())
+
+    # Protocol 0 as Python 2 wrote it: byte strings as STRING lines in repr quoting.
+    buf = io.BytesIO()
+    Py2StylePickler(buf, protocol=0).dump(d2)
+    check(buf.getvalue(), d2)
+    write("arrays_p0_py2style.pkl", buf.getvalue())
 
     # The authors' features file: numpy.save of a dict {model: n x d float64}, in their (alphabetical) order.
     spec_order = ("autoencoder curvature denoise edge2d edge3d keypoint2d keypoint3d colorization reshade rgb2depth "
@@ -125,5 +135,17 @@ def main():
     assert all(np.array_equal(back[k], partial[k]) for k in partial)
 
 
+def npz():
+    """numpy's own .npz, stored and deflated (force_zip64 headers, as numpy writes them): the reader's CRC-32 and
+    exact-size checks must accept them. Model m (0, 1) holds A + 10 m as float64, and as float32 for m = 1."""
+    models = {"a": A.copy(), "b": (A + 10).astype(np.float32)}
+    np.savez("models_stored.npz", **models)
+    np.savez_compressed("models_deflated.npz", **models)
+    for name in ("models_stored.npz", "models_deflated.npz"):
+        with np.load(name) as z:
+            assert list(z.keys()) == ["a", "b"] and all(np.array_equal(z[k], models[k]) for k in models)
+
+
 if __name__ == "__main__":
     main()
+    npz()

@@ -18,9 +18,14 @@ import org.dds.core.DdsInputException;
 import org.dds.core.FeatureMatrix;
 
 /**
- * Reads one model's features from a CSV file (for small cases): one row per image, comma-separated numbers, an
- * optional header row (a first row that is not all numbers), blank lines and {@code #} comment lines ignored.
- * {@code nan} and {@code inf} are read as such and then refused by {@link FeatureMatrix} with their position.
+ * Reads one model's features from a CSV file (for small cases): one row per image, comma-separated numbers, UTF-8
+ * (a leading byte-order mark is skipped), blank lines and {@code #} comment lines ignored. {@code nan} and
+ * {@code inf} are read as such and then refused by {@link FeatureMatrix} with their position.
+ *
+ * <p><b>Header rule.</b> The first row is a header, and skipped, exactly when none of its fields is a number (e.g.
+ * {@code f0,f1,f2}), or when it is the column numbers {@code 0,1,...,d-1} written as integers, as
+ * {@code pandas.DataFrame(x).to_csv(path, index=False)} writes them. Any other first row is an image: a first row
+ * mixing numbers and text (a typo such as {@code 1,2x,3}) is refused, never dropped as a header.
  */
 public final class CsvFeatureReader {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
@@ -52,14 +57,19 @@ public final class CsvFeatureReader {
     public static FeatureMatrix read(Path file, String model) {
         Objects.requireNonNull(model, "model");
         String where = NpyReader.where(file);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, FORMAT)) {
-            return parse(parser, where, model);
+        InputFiles.requireRegular(file, where);
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            skipByteOrderMark(reader);
+            try (CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+                return parse(parser, where, model);
+            }
         } catch (NoSuchFileException e) {
             throw new DdsInputException(where + " does not exist: check the path", e);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            // commons-csv reports malformed quoting as UncheckedIOException or IllegalStateException.
-            throw new DdsInputException("cannot read " + where + " as CSV (" + e.getMessage()
+            // commons-csv reports malformed quoting as UncheckedIOException (around its CSVException) or
+            // IllegalStateException; the message, not the class, is what the user needs.
+            Throwable why = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            throw new DdsInputException("cannot read " + where + " as CSV (" + why.getMessage()
                     + "): write one row of comma-separated numbers per image", e);
         }
     }
@@ -75,8 +85,8 @@ public final class CsvFeatureReader {
             long line = parser.getCurrentLineNumber();
             if (first) {
                 first = false;
-                if (!allNumbers(record)) {
-                    continue; // a header: at most one, and only as the first row
+                if (isHeader(record)) {
+                    continue;
                 }
             }
             if (cols < 0) {
@@ -107,13 +117,25 @@ public final class CsvFeatureReader {
         }
     }
 
-    private static boolean allNumbers(CSVRecord record) {
-        for (String field : record) {
-            if (parseOrNull(field) == null) {
-                return false;
-            }
+    /** The header rule of the class comment. */
+    private static boolean isHeader(CSVRecord record) {
+        boolean anyNumber = false;
+        boolean columnNumbers = true;
+        for (int j = 0; j < record.size(); j++) {
+            String field = record.get(j).strip();
+            boolean number = parseOrNull(field) != null;
+            anyNumber |= number;
+            columnNumbers &= number && field.equals(Integer.toString(j));
         }
-        return true;
+        return !anyNumber || columnNumbers;
+    }
+
+    /** Skips a UTF-8 byte-order mark, which Excel and PowerShell write at the start of a file. */
+    private static void skipByteOrderMark(Reader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
     }
 
     private static double number(String field, String where, long line, int image, int col) {

@@ -150,6 +150,9 @@ public final class FeatureReader {
             throw new DdsInputException(p -> "features path '" + path + "' does not exist: pass " + p.apply("features")
                     + " " + FORMATS);
         }
+        if (!Files.isDirectory(path)) {
+            InputFiles.requireRegular(path, NpyReader.where(path));
+        }
         LoadedFeatures loaded = Files.isDirectory(path) ? directory(path) : file(path);
         LOG.info("read {} models x {} images from {} ({})", loaded.features().size(), loaded.features().images(),
                 path, loaded.format());
@@ -196,13 +199,16 @@ public final class FeatureReader {
         for (Path f : entries) {
             String name = f.getFileName().toString();
             String lower = name.toLowerCase(Locale.ROOT);
-            if (name.startsWith(".") || !Files.isRegularFile(f)) {
+            boolean features = lower.endsWith(".npy") || lower.endsWith(".csv") || lower.endsWith(".npz");
+            if (name.startsWith(".") || !features || Files.isDirectory(f)) {
                 continue;
             }
+            // A model file that cannot be read must not make the model silently go missing.
+            InputFiles.requireRegular(f, "file '" + name + "' in " + where);
             if (lower.endsWith(".npy") && !name.endsWith(PerImageLayout.SUFFIX)) {
-                npy.put(NpyReader.stem(f), f);
+                put(npy, f, where);
             } else if (lower.endsWith(".csv")) {
-                csv.put(NpyReader.stem(f), f);
+                put(csv, f, where);
             } else if (lower.endsWith(".npz")) {
                 hasNpz = true;
             }
@@ -231,6 +237,14 @@ public final class FeatureReader {
                 + FORMATS);
     }
 
+    private static void put(Map<String, Path> files, Path f, String where) {
+        Path before = files.put(NpyReader.stem(f), f);
+        if (before != null) {
+            throw new DdsInputException(where + " holds both '" + before.getFileName() + "' and '" + f.getFileName()
+                    + "' for model '" + NpyReader.stem(f) + "': keep one file per model");
+        }
+    }
+
     private static LoadedFeatures models(Path dir, String where, Map<String, Path> files, String extension,
                                          FeatureFormat format) {
         List<ModelFeatures> models = new ArrayList<>();
@@ -254,8 +268,12 @@ public final class FeatureReader {
 
     private static List<Path> perImageFiles(Path dir, String where) {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(PerImageLayout.SUFFIX) && Files.isRegularFile(p))
-                    .toList();
+            List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(PerImageLayout.SUFFIX)
+                    && !Files.isDirectory(p)).toList();
+            for (Path f : files) {
+                InputFiles.requireRegular(f, NpyReader.where(f));
+            }
+            return files;
         } catch (IOException | UncheckedIOException e) {
             throw new DdsInputException("cannot list " + where + " (" + e.getMessage()
                     + "): check that it is a readable directory", e);

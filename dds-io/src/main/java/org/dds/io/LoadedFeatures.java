@@ -48,6 +48,64 @@ public record LoadedFeatures(FeatureSet features, Map<String, MapShape> mapShape
     }
 
     /**
+     * The feature-map shape to use for these features: the models' own (H, W, C) where their files held
+     * n x H x W x C arrays, which wins over any shape passed; else the shape passed; else the fallback.
+     *
+     * @param requested the shape passed by the user, if any
+     * @param fallback  the shape when neither the files nor the user give one (e.g. {@link MapShape#TASKONOMY})
+     * @param needed    true when a map normalisation will use the shape: models whose files hold maps of
+     *                  different shapes are then refused, as one shape cannot fit them all
+     * @return the shape
+     * @throws DdsInputException if a shape passed contradicts a model's own, or (when needed) two models' own
+     *                           shapes differ
+     */
+    public MapShape mapShape(Optional<MapShape> requested, MapShape fallback, boolean needed) {
+        return mapShape(List.of(this), requested, fallback, needed);
+    }
+
+    /**
+     * {@link #mapShape(Optional, MapShape, boolean)} over features read from several paths (e.g. two models).
+     *
+     * @param loaded    the features read
+     * @param requested the shape passed by the user, if any
+     * @param fallback  the shape when neither the files nor the user give one
+     * @param needed    true when a map normalisation will use the shape
+     * @return the shape
+     */
+    public static MapShape mapShape(List<LoadedFeatures> loaded, Optional<MapShape> requested, MapShape fallback,
+                                    boolean needed) {
+        MapShape own = null;
+        String ownModel = null;
+        for (LoadedFeatures l : loaded) {
+            for (Map.Entry<String, MapShape> e : l.mapShapes().entrySet()) {
+                MapShape s = e.getValue();
+                if (requested.isPresent() && !requested.get().equals(s)) {
+                    throw new DdsInputException(p -> "model '" + e.getKey() + "' in '" + l.source()
+                            + "' holds feature maps of shape " + text(s) + ", which " + p.apply("shape") + " "
+                            + requested.get() + " contradicts: leave " + p.apply("shape") + " out to use the "
+                            + "file's own shape, or pass " + p.apply("shape") + " " + s);
+                }
+                if (own == null) {
+                    own = s;
+                    ownModel = e.getKey();
+                } else if (needed && !own.equals(s)) {
+                    String first = ownModel;
+                    MapShape firstShape = own;
+                    throw new DdsInputException("models '" + first + "' (" + text(firstShape) + ") and '" + e.getKey()
+                            + "' (" + text(s) + ") hold feature maps of different shapes, but a map normalisation uses "
+                            + "one shape for all models: compare models of one shape, or choose a normalisation "
+                            + "such as zscore");
+                }
+            }
+        }
+        return own != null ? own : requested.orElse(fallback);
+    }
+
+    private static String text(MapShape s) {
+        return s.height() + " x " + s.width() + " x " + s.channels();
+    }
+
+    /**
      * Builds the result, naming the source in the error if the models do not form a set.
      *
      * @param models the models read, in order

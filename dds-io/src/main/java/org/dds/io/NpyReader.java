@@ -120,6 +120,17 @@ public final class NpyReader {
      * @return its shape and values in C order
      */
     static NpyArray readArray(InputStream in, long length, String where) {
+        return readArray(in, length, where, false);
+    }
+
+    /**
+     * @param in     the bytes from the start of the .npy
+     * @param length the number of bytes, or -1 if unknown
+     * @param where  how messages name the source
+     * @param exact  refuse bytes after the array (a zip member: numpy writes none) instead of warning
+     * @return its shape and values in C order
+     */
+    static NpyArray readArray(InputStream in, long length, String where, boolean exact) {
         NpyHeader h = NpyHeader.read(in, length, where);
         NumpyDtype type = h.numericType();
         long count = h.count();
@@ -128,6 +139,11 @@ public final class NpyReader {
             long available = length - h.dataOffset();
             if (available < needed) {
                 throw truncated(h, needed, available);
+            }
+            if (available > needed && exact) {
+                throw new DdsInputException(where + " declares " + length + " bytes but its .npy header describes "
+                        + "a " + h.describe() + " array of " + (h.dataOffset() + needed) + ": the archive is "
+                        + "corrupt; re-create it with numpy.savez");
             }
             if (available > needed) {
                 LOG.warn("{} has {} bytes after its {} array; ignoring them", where, available - needed,
@@ -248,10 +264,8 @@ public final class NpyReader {
     }
 
     static long length(Path file, String where) {
+        InputFiles.requireRegular(file, where);
         try {
-            if (Files.isDirectory(file)) {
-                throw new DdsInputException(where + " is a directory, not a .npy file: pass the file itself");
-            }
             return Files.size(file);
         } catch (NoSuchFileException e) {
             throw new DdsInputException(where + " does not exist: check the path", e);

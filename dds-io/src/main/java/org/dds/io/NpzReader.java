@@ -1,6 +1,7 @@
 package org.dds.io;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -22,12 +24,15 @@ import org.dds.core.FeatureSet;
 /**
  * Reads an {@code .npz} (what {@code numpy.savez} and {@code numpy.savez_compressed} write): a zip archive with one
  * {@code <model>.npy} member per model, stored or deflated. Models come in archive order, each named after its
- * member without {@code .npy}; each member is read as by {@link NpyReader}. {@link #readArrays} reads any archive
+ * member without {@code .npy}; each member is read as by {@link NpyReader}, after checks numpy makes too or that
+ * keep a hostile archive harmless: its CRC-32 must match, it must inflate to exactly its declared size (never
+ * inflated past it) with a .npy header that describes exactly that many bytes, and that size must fit in the free
+ * Java heap before a byte is inflated. {@link #readArrays} reads any archive
  * of N-d arrays (e.g. an exported {@code state_dict}).
  */
 public final class NpzReader {
-    /** Deflate cannot compress by more than about 1032:1; a larger declared ratio is a corrupt or hostile entry. */
-    private static final long MAX_DEFLATE_RATIO = 1100;
+    /** Deflate cannot compress by more than 1032:1; a larger declared ratio is a corrupt or hostile entry. */
+    private static final long MAX_DEFLATE_RATIO = 1032;
 
     private NpzReader() {
     }
@@ -100,16 +105,16 @@ public final class NpzReader {
                 }
                 long size = e.getSize();
                 long packed = e.getCompressedSize();
-                if (size >= 0 && (e.getMethod() == ZipEntry.STORED ? size > fileLength
+                if (size < 0 || (e.getMethod() == ZipEntry.STORED ? size > fileLength
                         : packed >= 0 && size > packed * MAX_DEFLATE_RATIO + 1024)) {
                     throw new DdsInputException(member + " declares " + size + " bytes, more than its "
                             + (packed >= 0 ? packed : fileLength) + " stored bytes can hold: the archive is "
                             + "corrupt; re-create it with numpy.savez");
                 }
+                // Bounded by memory before a byte is inflated; bounded by the declared size while inflating.
+                Shapes.requireHeap(size, member);
                 String name = e.getName().substring(0, e.getName().length() - ".npy".length());
-                try (InputStream in = new BufferedInputStream(zip.getInputStream(e), 1 << 16)) {
-                    sink.accept(name, NpyReader.readArray(in, size, member));
-                }
+                sink.accept(name, member(zip, e, member));
             }
         } catch (NoSuchFileException e) {
             throw new DdsInputException(where + " does not exist: check the path", e);
@@ -124,6 +129,107 @@ public final class NpzReader {
             // java.util.zip reports some malformed entries (e.g. bad names) as unchecked exceptions.
             throw new DdsInputException(where + " is not a readable .npz (zip) archive (" + e.getMessage()
                     + "): re-create it with numpy.savez", e);
+        }
+    }
+
+    /**
+     * Reads one member: never more bytes than it declares, and its CRC-32 checked against the archive's.
+     *
+     * @param zip    the archive
+     * @param e      the member
+     * @param member how messages name it
+     * @return its array
+     */
+    private static NpyArray member(ZipFile zip, ZipEntry e, String member) throws IOException {
+        long size = e.getSize();
+        try (Declared declared = new Declared(zip.getInputStream(e), size);
+             InputStream in = new BufferedInputStream(declared, 1 << 16)) {
+            NpyArray array;
+            try {
+                array = NpyReader.readArray(in, size, member, true);
+            } catch (DdsInputException x) {
+                // A member cut short of its header's array may hold more than it declares: say so, but inflate
+                // nothing beyond the declared bytes to find out.
+                if (x.getCause() instanceof ZipException z) {
+                    throw new DdsInputException(member + " cannot be inflated (" + z.getMessage() + "): the "
+                            + "archive is corrupt; copy or re-create it with numpy.savez", z);
+                }
+                if (declared.exhaustedWithMore()) {
+                    throw longer(member, size);
+                }
+                throw x;
+            }
+            if (declared.longer()) {
+                throw longer(member, size);
+            }
+            if (declared.crc() != e.getCrc()) {
+                throw new DdsInputException(member + " fails its CRC-32 check (the archive says "
+                        + String.format("%08x", e.getCrc()) + ", its data gives " + String.format("%08x",
+                        declared.crc()) + "): the archive is corrupt; copy or re-create it with numpy.savez");
+            }
+            return array;
+        }
+    }
+
+    private static DdsInputException longer(String member, long size) {
+        return new DdsInputException(member + " inflates to more than the " + size + " bytes it declares: the "
+                + "archive is corrupt or hostile; re-create it with numpy.savez");
+    }
+
+    /**
+     * A member's bytes, at most as many as it declares, with their CRC-32; {@link #longer} says whether the
+     * member holds more than it declares (reading at most one byte past the declared size).
+     */
+    private static final class Declared extends FilterInputStream {
+        private final CRC32 crc = new CRC32();
+        private long left;
+
+        Declared(InputStream in, long size) {
+            super(in);
+            this.left = size;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left == 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                crc.update(b, off, n);
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return read(new byte[(int) Math.min(n, 1 << 16)], 0, (int) Math.min(n, 1 << 16));
+        }
+
+        /** @return true if the member has bytes beyond its declared size (reads the rest of the declared ones) */
+        boolean longer() throws IOException {
+            byte[] buf = new byte[1 << 16];
+            while (read(buf, 0, buf.length) >= 0) {
+                // the CRC covers every declared byte
+            }
+            return in.read() >= 0;
+        }
+
+        /** @return true if every declared byte was read and the member has at least one more */
+        boolean exhaustedWithMore() throws IOException {
+            return left == 0 && in.read() >= 0;
+        }
+
+        /** @return the CRC-32 of the bytes read */
+        long crc() {
+            return crc.getValue();
         }
     }
 

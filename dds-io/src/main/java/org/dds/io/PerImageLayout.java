@@ -16,8 +16,10 @@ import org.dds.core.MapShape;
 /**
  * The authors' per-image layout: a directory (tree) with one {@code <...><task>_encoder_output.npy} per image and
  * task, e.g. {@code img0001_autoencoder_encoder_output.npy}. Each file holds one image's features as d, 1 x d,
- * H x W x C or 1 x H x W x C values. Files are sorted by path within each task (the authors sort the names the glob
- * {@code *<task>_encoder_output.npy} finds), and every task must have the same number of images.
+ * H x W x C or 1 x H x W x C values. The image is the file name before {@code <task>_encoder_output.npy}
+ * ({@code img0001_} above), wherever the file lies in the tree: images are sorted by that name (the authors sort
+ * the names the glob {@code *<task>_encoder_output.npy} finds) and paired across tasks by it, so every task needs
+ * exactly one file per image.
  *
  * <p>The task is the longest known model name (the 20 Taskonomy models and pascal_voc_segmentation) that ends the
  * file name before {@code _encoder_output.npy}; for other names, the text after the last underscore. Tasks are
@@ -40,37 +42,57 @@ final class PerImageLayout {
      */
     static LoadedFeatures read(Path dir, List<Path> files) {
         String where = "directory '" + dir + "'";
-        Map<String, List<Path>> byTask = new TreeMap<>();
+        Map<String, TreeMap<String, Path>> byTask = new TreeMap<>();
         for (Path f : files) {
-            String t = task(f.getFileName().toString());
+            String name = f.getFileName().toString();
+            String t = task(name);
             if (t.isEmpty()) {
                 throw new DdsInputException(NpyReader.where(f) + " names no task before '" + SUFFIX + "': name "
                         + "per-image files <image>_<task>" + SUFFIX);
             }
-            byTask.computeIfAbsent(t, k -> new ArrayList<>()).add(f);
+            String image = name.substring(0, name.length() - t.length() - SUFFIX.length());
+            Path before = byTask.computeIfAbsent(t, k -> new TreeMap<>()).put(image, f);
+            if (before != null) {
+                throw new DdsInputException("per-image features in " + where + ": task '" + t + "' has two files "
+                        + "for image '" + image + "', '" + dir.relativize(before) + "' and '" + dir.relativize(f)
+                        + "': keep one file per image and task");
+            }
         }
-        Map<String, List<Path>> ordered = new LinkedHashMap<>();
+        Map<String, TreeMap<String, Path>> ordered = new LinkedHashMap<>();
         for (String t : ModelOrder.taskonomyFirst(new ArrayList<>(byTask.keySet()))) {
             ordered.put(t, byTask.get(t));
         }
         List<String> tasks = ModelOrder.forDirectory(dir, ordered, "*%s" + SUFFIX + " file");
-        String first = tasks.get(0);
-        int n = ordered.get(first).size();
-        for (String t : tasks) {
-            int count = ordered.get(t).size();
-            if (count != n) {
-                throw new DdsInputException("per-image features in " + where + ": task '" + t + "' has " + count
-                        + " files but '" + first + "' has " + n + ": every task needs one <image>" + t + SUFFIX
-                        + " per image");
-            }
-        }
+        requireSameImages(where, tasks, ordered);
         List<ModelFeatures> models = new ArrayList<>();
         for (String t : tasks) {
-            List<Path> images = ordered.get(t);
-            images.sort(Comparator.comparing(p -> dir.relativize(p).toString()));
-            models.add(task(t, images));
+            models.add(task(t, new ArrayList<>(ordered.get(t).values())));
         }
         return LoadedFeatures.of(models, FeatureFormat.PER_IMAGE_DIRECTORY, dir, where);
+    }
+
+    /**
+     * Images are paired across tasks by name (the file name before {@code <task>_encoder_output.npy}), never by
+     * position: every task must have a file for every image; the first image (by name) that a task lacks is named.
+     */
+    private static void requireSameImages(String where, List<String> tasks,
+                                          Map<String, TreeMap<String, Path>> byTask) {
+        TreeMap<String, String> owner = new TreeMap<>();
+        for (String t : tasks) {
+            for (String image : byTask.get(t).keySet()) {
+                owner.putIfAbsent(image, t);
+            }
+        }
+        for (Map.Entry<String, String> e : owner.entrySet()) {
+            for (String t : tasks) {
+                if (!byTask.get(t).containsKey(e.getKey())) {
+                    throw new DdsInputException("per-image features in " + where + ": task '" + t + "' has no file "
+                            + "for image '" + e.getKey() + "', which task '" + e.getValue() + "' has ('"
+                            + byTask.get(e.getValue()).get(e.getKey()).getFileName() + "'): every task needs one <image>"
+                            + t + SUFFIX + " per image");
+                }
+            }
+        }
     }
 
     private static ModelFeatures task(String task, List<Path> images) {

@@ -48,7 +48,8 @@ final class PickledFeatures {
             throw NpyReader.unreadable(where, e);
         }
         if (!(value instanceof Map<?, ?> dict)) {
-            throw new DdsInputException(where + " holds a pickled " + kind(value) + " instead of a dict {model "
+            throw new DdsInputException(where + " holds a pickled " + RestrictedUnpickler.typeName(value)
+                    + " instead of a dict {model "
                     + "name: n x d array}: save the features as numpy.save(path, {name: array, ...})");
         }
         if (dict.isEmpty()) {
@@ -98,6 +99,10 @@ final class PickledFeatures {
         if (o instanceof String s) {
             return "str '" + (s.length() <= 40 ? s : s.substring(0, 37) + "...") + "'";
         }
-        return o instanceof NdArray a ? a.toString() : "a " + o.getClass().getSimpleName();
+        if (o instanceof NdArray a) {
+            return a.toString();
+        }
+        boolean number = o instanceof Long || o instanceof Double || o instanceof Boolean;
+        return number ? o + " (" + RestrictedUnpickler.describe(o) + ")" : RestrictedUnpickler.describe(o);
     }
 }

@@ -301,8 +301,9 @@ class FeatureReaderTest {
         Files.delete(dir.resolve("img0001_segment2d_encoder_output.npy"));
         assertThatThrownBy(() -> FeatureReader.read(dir))
                 .isExactlyInstanceOf(DdsInputException.class)
-                .hasMessage("per-image features in directory '" + dir + "': task 'segment2d' has 2 files but "
-                        + "'autoencoder' has 3: every task needs one <image>segment2d_encoder_output.npy per image");
+                .hasMessage("per-image features in directory '" + dir + "': task 'segment2d' has no file for image "
+                        + "'img0001_', which task 'autoencoder' has ('img0001_autoencoder_encoder_output.npy'): every "
+                        + "task needs one <image>segment2d_encoder_output.npy per image");
     }
 
     // ---- CSV ----

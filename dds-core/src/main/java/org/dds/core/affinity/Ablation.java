@@ -14,6 +14,7 @@ import org.dds.core.kernel.RowGeometry;
 import org.dds.core.normalization.Centering;
 import org.dds.core.normalization.Identity;
 import org.dds.core.normalization.Normalization;
+import org.dds.core.numeric.Scaling;
 
 /**
  * Affinity matrices for every (normalisation, f) pair under one g: the paper's Table-2 ablation. Each model is
@@ -43,21 +44,30 @@ public final class Ablation {
         PreparedModel[][][] prepared = new PreparedModel[nn][nf][t];
         PerModel.run(t, m -> {
             FeatureMatrix x = set.models().get(m);
+            // The scale-invariant f see the features rescaled by a power of two as in Dds.prepare (the same
+            // object, and the same geometry, unless the features lie far from 1).
+            FeatureMatrix xs = Scaling.toModerateRange(x);
             RowGeometry raw = null;
+            RowGeometry rawScaled = null;
             for (int a = 0; a < nn; a++) {
                 Normalization norm = normalizations.get(a);
                 RowGeometry geo;
-                if (norm instanceof Identity) {
+                RowGeometry geoScaled;
+                if (norm instanceof Identity || norm instanceof Centering) {
                     raw = raw != null ? raw : new RowGeometry(x);
-                    geo = raw;
-                } else if (norm instanceof Centering) {
-                    raw = raw != null ? raw : new RowGeometry(x);
-                    geo = raw.shifted(norm.apply(x));
+                    rawScaled = xs == x ? raw : rawScaled != null ? rawScaled : new RowGeometry(xs);
+                    geo = norm instanceof Identity ? raw : raw.shifted(norm.apply(x));
+                    geoScaled = xs == x ? geo : norm instanceof Identity ? rawScaled
+                            : rawScaled.shifted(norm.apply(xs));
                 } else {
-                    geo = new RowGeometry(norm.apply(x), norm.centresColumns());
+                    FeatureMatrix z = norm.apply(x);
+                    FeatureMatrix zs = Scaling.toModerateRange(z);
+                    geo = new RowGeometry(z, norm.centresColumns());
+                    geoScaled = zs == z ? geo : new RowGeometry(zs, norm.centresColumns());
                 }
                 for (int b = 0; b < nf; b++) {
-                    prepared[a][b][m] = Dds.prepare(geo, functions.get(b), comparison);
+                    PairwiseFunction f = functions.get(b);
+                    prepared[a][b][m] = Dds.prepare(f.scaleInvariant() ? geoScaled : geo, f, comparison);
                 }
             }
         });

@@ -7,6 +7,7 @@ import org.dds.core.comparison.UnitVectorComparison;
 import org.dds.core.kernel.PairwiseFunction;
 import org.dds.core.kernel.RowGeometry;
 import org.dds.core.normalization.Normalization;
+import org.dds.core.numeric.Scaling;
 
 /**
  * Duality Diagram Similarity between two models (Dwivedi, Huang, Cichy, Roig, ECCV 2020):
@@ -48,8 +49,12 @@ public final class Dds {
     public static PreparedModel prepare(FeatureMatrix x, DdsConfig config) {
         checkImages(x, config.comparison());
         Normalization norm = config.normalization();
-        return prepare(new RowGeometry(norm.apply(x), norm.centresColumns()), config.function(),
-                config.comparison());
+        FeatureMatrix z = norm.apply(x);
+        if (config.function().scaleInvariant()) {
+            // Exact, and changes no DDS for such f: keeps squares of features at 1e160 or 1e-200 finite and non-zero.
+            z = Scaling.toModerateRange(z);
+        }
+        return prepare(new RowGeometry(z, norm.centresColumns()), config.function(), config.comparison());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.dds.core.comparison;
 
 import org.dds.core.DdsInputException;
+import org.dds.core.numeric.Scaling;
 
 /** Helpers shared by the comparisons: upper triangles and scaling to unit length. */
 final class Embeddings {
@@ -38,15 +39,27 @@ final class Embeddings {
 
     /** Scales v to unit length in place; refuses a zero vector. */
     static double[] unit(double[] v, String model, String what) {
-        double s = 0;
+        double max = 0;
         for (double x : v) {
-            s += x * x;
+            max = Math.max(max, Math.abs(x));
         }
-        double norm = Math.sqrt(s);
-        if (!(norm > 0) || !Double.isFinite(norm)) {
+        if (!Double.isFinite(max)) {
+            throw new DdsInputException("model '" + model + "': " + what + " overflows (its features are too large "
+                    + "for this f): rescale the features, or choose a normalisation such as zscore");
+        }
+        if (!(max > 0)) {
             throw new DdsInputException("model '" + model + "': " + what + " is constant, so DDS with it is "
                     + "undefined (are all its images alike?): check its features or choose another f or g");
         }
+        // Values far from 1 are scaled by a power of two (exactly), so that the sum of squares neither overflows
+        // nor underflows; ordinary values are summed as they are.
+        double f = Scaling.factor(max);
+        double s = 0;
+        for (double x : v) {
+            double t = x * f;
+            s += t * t;
+        }
+        double norm = Math.sqrt(s) / f;
         for (int k = 0; k < v.length; k++) {
             v[k] /= norm;
         }

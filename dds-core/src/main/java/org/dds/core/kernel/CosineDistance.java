@@ -11,6 +11,12 @@ public record CosineDistance() implements PairwiseFunction {
         return geometry.cosineDistances();
     }
 
+    /** Scaling the rows by c scales this f by a positive factor (or not at all). */
+    @Override
+    public boolean scaleInvariant() {
+        return true;
+    }
+
     @Override
     public double[] block(BlockGeometry tile) {
         return tile.cosineDistances();

@@ -7,6 +7,12 @@ public record EuclideanDistance() implements PairwiseFunction {
         return SymmetricMaps.apply(geometry.squaredDistances(), geometry.rows(), Math::sqrt);
     }
 
+    /** Scaling the rows by c scales this f by a positive factor (or not at all). */
+    @Override
+    public boolean scaleInvariant() {
+        return true;
+    }
+
     @Override
     public double[] block(BlockGeometry tile) {
         double[] d2 = tile.squaredDistances();

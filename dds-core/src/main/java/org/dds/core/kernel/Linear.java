@@ -19,6 +19,12 @@ public record Linear() implements PairwiseFunction {
         return geometry.centredGram();
     }
 
+    /** Scaling the rows by c scales this f by a positive factor (or not at all). */
+    @Override
+    public boolean scaleInvariant() {
+        return true;
+    }
+
     @Override
     public double[] block(BlockGeometry tile) {
         return tile.gram();

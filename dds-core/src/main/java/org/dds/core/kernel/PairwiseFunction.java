@@ -68,6 +68,16 @@ public interface PairwiseFunction extends Serializable {
         return false;
     }
 
+    /**
+     * @return true when f(c Z) = a f(Z) for every c &gt; 0 with some a &gt; 0 (linear: c^2, distances: c, cosine,
+     *         correlation and the median-bandwidth RBF: 1): every g then gives the same DDS for c Z as for Z, so
+     *         DDS may rescale Z by a power of two first, and features at 1e160 or 1e-200 neither overflow nor
+     *         underflow. False (the default) for f such as the Laplacian kernel with a fixed gamma.
+     */
+    default boolean scaleInvariant() {
+        return false;
+    }
+
     /** @return true for a similarity (kernel), false for a dissimilarity (distance) */
     boolean isKernel();
 

@@ -12,6 +12,12 @@ public record PearsonDistance() implements PairwiseFunction {
         return geometry.correlationDistances();
     }
 
+    /** Scaling the rows by c scales this f by a positive factor (or not at all). */
+    @Override
+    public boolean scaleInvariant() {
+        return true;
+    }
+
     @Override
     public double[] block(BlockGeometry tile) {
         return tile.correlationDistances();

@@ -82,6 +82,12 @@ public record Rbf(double threshold) implements PairwiseFunction {
         return k < n ? 0.0 : Selection.kth(upper, (int) ((k - n) / 2));
     }
 
+    /** Scaling the rows by c scales this f by a positive factor (or not at all). */
+    @Override
+    public boolean scaleInvariant() {
+        return true;
+    }
+
     @Override
     public boolean isKernel() {
         return true;

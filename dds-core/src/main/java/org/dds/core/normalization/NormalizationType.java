@@ -61,6 +61,11 @@ public enum NormalizationType {
         return authorsName;
     }
 
+    /** @return true for the map normalisations, which treat each row as an H x W x C map of a given shape */
+    public boolean usesShape() {
+        return forShape != null;
+    }
+
     /**
      * @param shape the feature-map shape (used by the map normalisations only; may be null for the others)
      * @return the normalisation

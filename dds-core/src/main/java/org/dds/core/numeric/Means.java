@@ -86,16 +86,34 @@ public final class Means {
      * @param out where the normalised values go (same positions)
      */
     public static void standardize(double[] v, int[] idx, double eps, double[] out) {
-        double m = mean(v, idx);
+        double max = 0;
+        for (int q : idx) {
+            max = Math.max(max, Math.abs(v[q]));
+        }
+        // Large values are scaled down by a power of two s (exactly) so that their squares stay finite:
+        // (v - m) / sqrt(var + eps) = (s v - s m) / sqrt(s^2 var + s^2 eps). Small ones are left alone, as eps
+        // then dominates the variance anyway.
+        double s = Math.min(1, Scaling.factor(max));
+        double m = s == 1 ? mean(v, idx) : scaledMean(v, idx, s);
         double ss = 0;
         for (int q : idx) {
-            double t = v[q] - m;
+            double t = v[q] * s - m;
             ss += t * t;
         }
-        double sd = Math.sqrt(ss / idx.length + eps);
+        double sd = Math.sqrt(ss / idx.length + eps * s * s);
         for (int q : idx) {
-            out[q] = (v[q] - m) / sd;
+            out[q] = (v[q] * s - m) / sd;
         }
+    }
+
+    private static double scaledMean(double[] v, int[] idx, double s) {
+        double[] scaled = new double[idx.length];
+        int[] at = new int[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            scaled[k] = v[idx[k]] * s;
+            at[k] = k;
+        }
+        return mean(scaled, at);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.dds.io.pickle;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -332,6 +334,43 @@ final class NumpyCalls {
         if (o instanceof byte[]) {
             return "bytes";
         }
-        return "a " + o.getClass().getSimpleName();
+        String t = typeName(o);
+        return (t.startsWith("int") ? "an " : "a ") + t;
+    }
+
+    /**
+     * @param o a value the unpickler built
+     * @return the name of its Python type (list, tuple, dict, str, int, float, bool, bytes, None), else its Java
+     *         class's simple name
+     */
+    static String typeName(Object o) {
+        if (o == null) {
+            return "None";
+        }
+        if (o instanceof ArrayList<?>) {
+            return "list";
+        }
+        if (o instanceof List<?>) {
+            return "tuple";
+        }
+        if (o instanceof Map<?, ?>) {
+            return "dict";
+        }
+        if (o instanceof String) {
+            return "str";
+        }
+        if (o instanceof Long || o instanceof BigInteger) {
+            return "int";
+        }
+        if (o instanceof Double) {
+            return "float";
+        }
+        if (o instanceof Boolean) {
+            return "bool";
+        }
+        if (o instanceof byte[]) {
+            return "bytes";
+        }
+        return o.getClass().getSimpleName();
     }
 }

@@ -16,6 +16,8 @@ final class Opcodes {
     static final int NONE = 'N';
     static final int REDUCE = 'R';
     static final int BINSTRING = 'T';
+    static final int STRING = 'S';
+    static final int UNICODE = 'V';
     static final int SHORT_BINSTRING = 'U';
     static final int BINUNICODE = 'X';
     static final int APPEND = 'a';
@@ -119,8 +121,8 @@ final class Opcodes {
             case BYTEARRAY8 -> "BYTEARRAY8";
             case STACK_GLOBAL -> "STACK_GLOBAL";
             // Known to Python but not run here: object creation and persistence hooks a data file never needs.
-            case 'S' -> "STRING (unsupported)";
-            case 'V' -> "UNICODE (unsupported)";
+            case STRING -> "STRING";
+            case UNICODE -> "UNICODE";
             case 'i' -> "INST (unsupported)";
             case 'o' -> "OBJ (unsupported)";
             case 'P' -> "PERSID (unsupported)";

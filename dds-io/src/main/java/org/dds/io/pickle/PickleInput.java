@@ -1,5 +1,6 @@
 package org.dds.io.pickle;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -135,6 +136,24 @@ final class PickleInput {
                 throw fail("has a text argument longer than " + MAX_LINE + " bytes", "it is corrupt");
             }
             sb.append((char) b);
+        }
+    }
+
+    /**
+     * @return the bytes up to the next newline, without it, as latin1 text: a protocol-0 string, which may be as
+     *         long as the data of an array (bounded by the bytes left, not by {@link #MAX_LINE})
+     */
+    String longLine() {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        while (true) {
+            int c = u8();
+            if (c == '\n') {
+                return b.toString(StandardCharsets.ISO_8859_1);
+            }
+            if (b.size() >= MAX_ARRAY) {
+                throw fail("has a text argument longer than one Java array holds", "it is corrupt");
+            }
+            b.write(c);
         }
     }
 

@@ -19,12 +19,12 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.dds.core.DdsInputException;
+import org.dds.io.InputFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads Python pickles (protocols 2 to 5, and the text opcodes of older ones where cheap) that hold plain data and
- * numpy arrays, such as the Taskonomy ground-truth files (a dict of str to numpy float64 scalars) and the features
+ * Reads Python pickles (protocols 0 to 5) that hold plain data and numpy arrays, such as the Taskonomy ground-truth files (a dict of str to numpy float64 scalars) and the features
  * numpy.save writes for a dict of arrays.
  *
  * <p>Unpickling in Python can call any function the file names, so this reader accepts only the globals numpy
@@ -41,11 +41,17 @@ import org.slf4j.LoggerFactory;
  * ({@link BigInteger} beyond 64 bits), float -> {@link Double}, bool -> {@link Boolean}, None -> null, bytes and
  * bytearray -> {@code byte[]}, numpy scalar -> {@link Double} (float16/32/64) or {@link Long} (integers, bool),
  * numeric numpy array -> {@link NdArray} (C order, any byte order), 0-d object array -> the object it holds.
+ *
+ * <p>What is built stays finite and shallow ({@link Structure}): containers nested more than {@link #MAX_DEPTH}
+ * levels deep, a container that holds itself, and a list or dict as a dict key (which Python refuses as
+ * unhashable) are refused in one sentence, so no later walk of the value can overflow the stack.
  */
 public final class RestrictedUnpickler {
     private static final Logger LOG = LoggerFactory.getLogger(RestrictedUnpickler.class);
     /** Raw array data at least this long is not kept in the memo once the array is built. */
     private static final int LARGE_RAW = 4096;
+    /** The deepest nesting of containers read (Python's own recursion limit is 1000). */
+    public static final int MAX_DEPTH = 1000;
 
     private final PickleInput in;
     private final NumpyCalls numpy;
@@ -68,6 +74,7 @@ public final class RestrictedUnpickler {
      */
     public static Object load(Path file) {
         Objects.requireNonNull(file, "file");
+        InputFiles.requireRegular(file, "pickle '" + file + "'");
         long length;
         try {
             length = Files.size(file);
@@ -112,6 +119,22 @@ public final class RestrictedUnpickler {
         return run(new PickleInput(in, sourceName, startOffset, -1));
     }
 
+    /**
+     * @param value a value {@link #load} returned (or part of one)
+     * @return the name of its Python type for messages: list, tuple, dict, str, int, float, bool, bytes or None
+     */
+    public static String typeName(Object value) {
+        return NumpyCalls.typeName(value);
+    }
+
+    /**
+     * @param value a value {@link #load} returned (or part of one)
+     * @return its description for messages, e.g. {@code a list}, {@code an int}, {@code None}
+     */
+    public static String describe(Object value) {
+        return NumpyCalls.kind(value);
+    }
+
     private static Object run(PickleInput input) {
         try {
             Object value = new RestrictedUnpickler(input).loop();
@@ -123,6 +146,12 @@ public final class RestrictedUnpickler {
             // A bug or a case not foreseen must still reach the user as an input error naming the file.
             DdsInputException x = input.fail("could not be read (" + e + ")", "the file is corrupt or uses a "
                     + "pickle feature DDS does not read; re-save it with numpy and pickle protocol 2-5");
+            x.initCause(e);
+            throw x;
+        } catch (StackOverflowError e) {
+            // Structure bounds the nesting it builds; this is the safety net should anything else recurse.
+            DdsInputException x = input.fail("holds a structure nested too deeply to read", "the file is "
+                    + "corrupt or hostile; re-save the data with numpy");
             x.initCause(e);
             throw x;
         } catch (OutOfMemoryError e) {
@@ -148,7 +177,9 @@ public final class RestrictedUnpickler {
                 }
                 case Opcodes.FRAME -> in.s64();
                 case Opcodes.STOP -> {
-                    return pop();
+                    Object value = pop();
+                    Structure.check(value, in);
+                    return value;
                 }
                 case Opcodes.MARK -> {
                     marks.push(stack);
@@ -178,6 +209,8 @@ public final class RestrictedUnpickler {
                 case Opcodes.SHORT_BINUNICODE -> push(utf8(in.bytes(in.u8())));
                 case Opcodes.BINUNICODE -> push(utf8(in.bytes(in.u32())));
                 case Opcodes.BINUNICODE8 -> push(utf8(in.bytes(in.s64())));
+                case Opcodes.STRING -> push(ProtocolZero.string(in.longLine(), in));
+                case Opcodes.UNICODE -> push(ProtocolZero.rawUnicodeEscape(in.longLine()));
                 case Opcodes.SHORT_BINSTRING -> push(new String(in.bytes(in.u8()), StandardCharsets.ISO_8859_1));
                 case Opcodes.BINSTRING -> push(new String(in.bytes(in.s32()), StandardCharsets.ISO_8859_1));
                 case Opcodes.SHORT_BINBYTES -> push(in.bytes(in.u8()));
@@ -378,6 +411,7 @@ public final class RestrictedUnpickler {
             throw in.corrupt("sets dict items from an odd number (" + items.size() + ") of keys and values");
         }
         for (int k = 0; k < items.size(); k += 2) {
+            Structure.requireKey(items.get(k), in);
             d.put(items.get(k), items.get(k + 1));
         }
     }

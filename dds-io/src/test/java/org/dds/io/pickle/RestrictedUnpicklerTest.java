@@ -107,7 +107,8 @@ class RestrictedUnpicklerTest {
     }
 
     static Stream<String> numpyFixtures() {
-        return Stream.of("arrays_p2.pkl", "arrays_p2_py2style.pkl", "arrays_p4.pkl", "arrays_p5.pkl");
+        return Stream.of("arrays_p0.pkl", "arrays_p0_py2style.pkl", "arrays_p1.pkl", "arrays_p2.pkl",
+                "arrays_p2_py2style.pkl", "arrays_p4.pkl", "arrays_p5.pkl");
     }
 
     @ParameterizedTest
@@ -142,7 +143,7 @@ class RestrictedUnpicklerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"arrays_p2.pkl", "arrays_p4.pkl", "arrays_p5.pkl"})
+    @ValueSource(strings = {"arrays_p0.pkl", "arrays_p1.pkl", "arrays_p2.pkl", "arrays_p4.pkl", "arrays_p5.pkl"})
     void readsPlainPythonValues(String name) {
         @SuppressWarnings("unchecked")
         List<Object> plain = (List<Object>) loadMap(fixture(name)).get("plain");
@@ -228,7 +229,7 @@ class RestrictedUnpicklerTest {
                 .stop().toBytes();
         assertThatThrownBy(() -> RestrictedUnpickler.load(new ByteArrayInputStream(p), "bad.pkl"))
                 .isExactlyInstanceOf(DdsInputException.class)
-                .hasMessageContaining("sets an item of a ArrayList, which is not a dict");
+                .hasMessageContaining("sets an item of a list, which is not a dict");
     }
 
     /** Regression guard: corrupt bytes must never escape as anything but a DdsInputException. */
@@ -246,5 +247,66 @@ class RestrictedUnpicklerTest {
                     x -> assertThat(x).isNull(),
                     x -> assertThat(x).isExactlyInstanceOf(DdsInputException.class).hasMessageContaining("'fuzz'"));
         }
+    }
+
+    /**
+     * A list appended to itself and used as a dict key was hashed forever: StackOverflowError (issue 14, defect 3).
+     * Python refuses a list as a key; a list that holds itself is refused wherever it is.
+     */
+    @Test
+    void refusesSelfReferencingContainers() {
+        byte[] key = new PickleBuilder().proto(2).op(Opcodes.EMPTY_DICT).op(Opcodes.EMPTY_LIST).op(Opcodes.BINPUT)
+                .raw(0).op(Opcodes.BINGET).raw(0).op(Opcodes.APPEND).small(1).op(Opcodes.SETITEM).stop().toBytes();
+        assertThatThrownBy(() -> RestrictedUnpickler.load(new ByteArrayInputStream(key), "key.pkl"))
+                .isExactlyInstanceOf(DdsInputException.class)
+                .hasMessageStartingWith("pickle 'key.pkl' ")
+                .hasMessageContaining("as a dict key, which Python refuses (unhashable)");
+        byte[] value = new PickleBuilder().proto(2).op(Opcodes.EMPTY_LIST).op(Opcodes.BINPUT).raw(0)
+                .op(Opcodes.BINGET).raw(0).op(Opcodes.APPEND).stop().toBytes();
+        assertThatThrownBy(() -> RestrictedUnpickler.load(new ByteArrayInputStream(value), "value.pkl"))
+                .isExactlyInstanceOf(DdsInputException.class)
+                .hasMessageContaining("contains itself");
+    }
+
+    /** 100,000 nested lists (or tuples, hashed as a key) overflowed the Java stack (issue 14, defect 3). */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void refusesStructuresNestedTooDeep(boolean asKey) {
+        PickleBuilder b = new PickleBuilder().proto(2);
+        if (asKey) {
+            b.op(Opcodes.EMPTY_DICT).op(Opcodes.EMPTY_TUPLE);
+            for (int k = 0; k < 100_000; k++) {
+                b.op(Opcodes.TUPLE1);
+            }
+            b.small(1).op(Opcodes.SETITEM);
+        } else {
+            for (int k = 0; k < 100_000; k++) {
+                b.op(Opcodes.EMPTY_LIST);
+            }
+            for (int k = 1; k < 100_000; k++) {
+                b.op(Opcodes.APPEND);
+            }
+        }
+        byte[] p = b.stop().toBytes();
+        assertThatThrownBy(() -> RestrictedUnpickler.load(new ByteArrayInputStream(p), "deep.pkl"))
+                .isExactlyInstanceOf(DdsInputException.class)
+                .hasMessageStartingWith("pickle 'deep.pkl' ")
+                .hasMessageContaining("nested more than " + RestrictedUnpickler.MAX_DEPTH + " levels deep");
+    }
+
+    /** Nesting up to the limit, and a value shared by many containers (not a cycle), are read. */
+    @Test
+    void readsSharedAndModeratelyNestedValues() {
+        PickleBuilder b = new PickleBuilder().proto(2).op(Opcodes.EMPTY_LIST).op(Opcodes.BINPUT).raw(1);
+        b.op(Opcodes.MARK);
+        for (int k = 0; k < 50; k++) {
+            b.op(Opcodes.BINGET).raw(1);
+        }
+        b.op(Opcodes.LIST);
+        for (int k = 0; k < RestrictedUnpickler.MAX_DEPTH - 3; k++) {
+            b.op(Opcodes.TUPLE1);
+        }
+        Object o = RestrictedUnpickler.load(new ByteArrayInputStream(b.stop().toBytes()), "ok.pkl");
+        assertThat(o).isInstanceOf(List.class);
     }
 }

@@ -82,7 +82,7 @@ final class AffinityCommand extends DdsSubcommand {
                     + " choose it from the heap");
         }
         AffinityMatrix a = switch (chosen) {
-            case MEMORY, AUTO -> AffinityMatrix.compute(dds.firstImages(DdsOptions.read(features, "--features")),
+            case MEMORY, AUTO -> AffinityMatrix.compute(dds.firstImages(dds.features(features, "--features")),
                     dds.config());
             case TILED -> TiledAffinity.compute(sources.stream().map(s -> s.firstRows(n)).toList(), dds.config(),
                     tile, new AffinityEngine.StderrProgress(err(), "affinity"));

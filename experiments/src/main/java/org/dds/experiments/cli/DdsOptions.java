@@ -2,7 +2,9 @@ package org.dds.experiments.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.FeatureSet;
@@ -12,6 +14,7 @@ import org.dds.core.affinity.DdsConfig;
 import org.dds.core.comparison.Centering;
 import org.dds.core.comparison.ComparisonType;
 import org.dds.io.FeatureReader;
+import org.dds.io.LoadedFeatures;
 import org.dds.core.kernel.PairwiseFunction;
 import org.dds.core.normalization.NormalizationType;
 
@@ -63,15 +66,21 @@ final class DdsOptions {
                     + ", or all of them when there are fewer)")
     Integer images;
 
-    @Option(names = "--shape", paramLabel = "H,W,C", defaultValue = "16,16,8",
+    @Option(names = "--shape", paramLabel = "H,W,C",
             converter = Converters.Shape.class,
-            description = "feature-map shape, channels last, for the map normalisations"
-                    + " (default: ${DEFAULT-VALUE}, the Taskonomy encoders)")
+            description = "feature-map shape, channels last, for the map normalisations (default: the shape of"
+                    + " n x H x W x C feature files, which a different --shape contradicts; else 16,16,8, the"
+                    + " Taskonomy encoders)")
     MapShape shape;
 
-    /** @return the DDS these options choose */
+    /** The features read through {@link #read(Path, String)}, whose own map shapes decide the shape. */
+    private final List<LoadedFeatures> loaded = new ArrayList<>();
+
+    /** @return the DDS these options choose, for the features read so far */
     DdsConfig config() {
-        return new DdsConfig(norm.create(shape), function, comparison.create(centering));
+        MapShape s = LoadedFeatures.mapShape(loaded, Optional.ofNullable(shape), MapShape.TASKONOMY,
+                norm.usesShape());
+        return new DdsConfig(norm.create(s), function, comparison.create(centering));
     }
 
     /**
@@ -136,9 +145,29 @@ final class DdsOptions {
      * @return the features
      */
     static FeatureSet read(Path path, String option) {
-        exists(path, option);
-        FeatureSet set = FeatureReader.read(path);
-        LOG.info("read {} from {}", set, path);
-        return set;
+        return load(path, option).features();
+    }
+
+    /**
+     * Reads features as {@link #read(Path, String)} does and remembers their map shapes for {@link #config()}.
+     *
+     * @param path   a feature file or directory
+     * @param option the option that gave it
+     * @return the features
+     */
+    FeatureSet features(Path path, String option) {
+        LoadedFeatures l = load(path, option);
+        loaded.add(l);
+        return l.features();
+    }
+
+    private static LoadedFeatures load(Path path, String option) {
+        if (!Files.exists(path)) {
+            throw new DdsInputException(option + " " + path + " does not exist: give a directory of <model>.npy"
+                    + " files (or another feature file; see --help)");
+        }
+        LoadedFeatures l = FeatureReader.load(path);
+        LOG.info("read {} from {}", l.features(), path);
+        return l;
     }
 }

@@ -77,7 +77,7 @@ final class LayersCommand extends DdsSubcommand {
 
     @Override
     void execute() {
-        FeatureSet set = DdsOptions.read(blocks, "--blocks");
+        FeatureSet set = dds.features(blocks, "--blocks");
         FeatureMatrix t;
         Path file = Path.of(target);
         if (set.names().contains(target)) {
@@ -90,7 +90,7 @@ final class LayersCommand extends DdsSubcommand {
             }
             set = set.select(others);
         } else if (Files.exists(file)) {
-            FeatureSet targetSet = DdsOptions.read(file, "--target");
+            FeatureSet targetSet = dds.features(file, "--target");
             if (targetSet.size() != 1) {
                 throw new DdsInputException("--target " + target + " holds " + targetSet.size() + " models ("
                         + String.join(", ", targetSet.names()) + "): give a file with the target task's features"

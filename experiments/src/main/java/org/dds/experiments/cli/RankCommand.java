@@ -133,7 +133,7 @@ final class RankCommand extends DdsSubcommand {
             throw new DdsInputException("--method " + chosen + " scores sources against the target task's labels:"
                     + " give them with --labels FILE (or rank by DDS with --target)");
         }
-        FeatureSet set = DdsOptions.read(features, "--features");
+        FeatureSet set = dds.features(features, "--features");
         if (target != null && !set.names().contains(target)) {
             throw new DdsInputException("--target '" + target + "' is not a model in " + features + ", which holds "
                     + String.join(", ", set.names()) + ": choose one of those");

@@ -55,8 +55,8 @@ final class SimilarityCommand extends DdsSubcommand {
         out().println(Dds.similarity(a.firstRows(n), b.firstRows(n), dds.config()));
     }
 
-    private static FeatureMatrix single(Path file, String option) {
-        FeatureSet set = DdsOptions.read(file, option);
+    private FeatureMatrix single(Path file, String option) {
+        FeatureSet set = dds.features(file, option);
         if (set.size() != 1) {
             throw new DdsInputException(option + " " + file + " holds " + set.size() + " models ("
                     + String.join(", ", set.names()) + "): give one model's features, or use dds affinity");

@@ -148,8 +148,12 @@ public final class NyuV2Dataset implements DenseDataset {
                 if (label < 0) {
                     label += 65536;
                 }
-                semantic[dst] = label == 0 || label > mapping.length || mapping[label - 1] == 0 ? 255
-                        : mapping[label - 1] - 1;
+                if (label > mapping.length) {
+                    throw new DdsInputException("image " + (n + 1) + " of " + file + " has label " + label
+                            + " at pixel (" + x + ", " + y + "), but " + MAPPING + " maps only labels 1.."
+                            + mapping.length + " (0 = unlabelled): the file is damaged; download it again");
+                }
+                semantic[dst] = label == 0 || mapping[label - 1] == 0 ? 255 : mapping[label - 1] - 1;
             }
         }
         return new Sample(height, width, rgb, semantic, depth, null);

@@ -119,7 +119,12 @@ public final class PascalDataset implements DenseDataset {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int c = raster.getSample(x, y, 0);
-                semantic[y * w + x] = c < CLASSES ? c : 255;
+                if (c >= CLASSES && c != 255) {
+                    throw new DdsInputException(semPath + " has class " + c + " at pixel (" + x + ", " + y
+                            + "), but Pascal VOC's classes are 0.." + (CLASSES - 1) + " (255 = ignore): the label"
+                            + " image is corrupt or from another dataset; replace it with the VOC2012 original");
+                }
+                semantic[y * w + x] = c;
             }
         }
         float[] n = null;

@@ -56,6 +56,33 @@ public final class Fixtures {
      * @param test   1-based indices of the test images
      */
     public static void nyu(Path dir, int images, int width, int height, int[] train, int[] test) {
+        nyu(dir, images, width, height, train, test, Fixtures::nyuLabel);
+    }
+
+    /** The raw label of pixel (x, y) of image n. */
+    @FunctionalInterface
+    public interface Labels {
+        /**
+         * @param n image
+         * @param x column
+         * @param y row
+         * @return the raw label
+         */
+        int at(int n, int x, int y);
+    }
+
+    /**
+     * {@link #nyu(Path, int, int, int, int[], int[])} with other raw labels.
+     *
+     * @param dir    where
+     * @param images number of images
+     * @param width  W
+     * @param height H
+     * @param train  1-based indices of the training images
+     * @param test   1-based indices of the test images
+     * @param label  the raw label of each pixel
+     */
+    public static void nyu(Path dir, int images, int width, int height, int[] train, int[] test, Labels label) {
         byte[][][][] rgb = new byte[images][3][width][height];
         float[][][] depth = new float[images][width][height];
         int[][][] labels = new int[images][width][height];
@@ -66,7 +93,7 @@ public final class Fixtures {
                     rgb[n][1][x][y] = (byte) ((n + x) % 128);
                     rgb[n][2][x][y] = (byte) (y % 128);
                     depth[n][x][y] = nyuDepth(n, x, y);
-                    labels[n][x][y] = nyuLabel(n, x, y);
+                    labels[n][x][y] = label.at(n, x, y);
                 }
             }
         }
