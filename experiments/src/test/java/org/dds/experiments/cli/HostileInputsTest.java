@@ -293,7 +293,7 @@ class HostileInputsTest {
                 values(18, 1, 0)))));
         c.add(of("npy: 5-D array", "5-D array", d -> besideGood(d, concat(header(dict("<f8", "(6, 3, 1, 1, 1)")),
                 values(18, 1, 0)))));
-        c.add(of("npy: a single number", "single number", d -> besideGood(d, concat(header(dict("<f8", "()")),
+        c.add(of("npy: a single number", "holds a 0-D array (scalar)", d -> besideGood(d, concat(header(dict("<f8", "()")),
                 values(1, 1, 0)))));
         c.add(of("npy: NaN", "NaN", d -> besideGood(d, concat(header(dict("<f8", shape63)),
                 values(18, Double.NaN, 7)))));
@@ -306,8 +306,8 @@ class HostileInputsTest {
             }
             return besideGood(d, concat(header(dict("<f4", shape63)), b.array()));
         }));
-        c.add(of("npy: zero images", "'b' are 0 x 3: need at least one image", d -> besideGood(d, header(dict("<f8", "(0, 3)")))));
-        c.add(of("npy: zero features", "'b' are 6 x 0: need at least one image and one feature", d -> besideGood(d, header(dict("<f8", "(6, 0)")))));
+        c.add(of("npy: zero images", "holds an empty 0 x 3 array: DDS needs at least one image", d -> besideGood(d, header(dict("<f8", "(0, 3)")))));
+        c.add(of("npy: zero features", "holds an empty 6 x 0 array: DDS needs at least one image and one feature", d -> besideGood(d, header(dict("<f8", "(6, 0)")))));
         c.add(of("npy: different image counts", "same images",
                 d -> besideGood(d, concat(header(dict("<f8", "(5, 3)")), values(15, 1, 0)))));
         c.add(of("npy: every image alike", "constant",

@@ -109,7 +109,7 @@ class HostileOptionsOutputsTest {
                 "--models", "1"));
         c.add(of("bench ablation --naive-repeats 0", "'--naive-repeats'", "bench", "ablation", "--naive-repeats",
                 "0"));
-        c.add(of("bench affinity --images abc", "Invalid value 'abc' for option '--images'", "bench", "affinity",
+        c.add(of("bench ablation --images abc", "Invalid value 'abc' for option '--images'", "bench", "ablation",
                 "--images", "abc"));
         c.add(of("bench affinity --repeats beyond int", "'--repeats'", "bench", "affinity", "--repeats",
                 "99999999999"));
