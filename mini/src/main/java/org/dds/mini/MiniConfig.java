@@ -101,8 +101,7 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
      */
     public MiniConfig withSizes(int sourceImages, int epochs, int budget, int evalImages) {
         return new MiniConfig(data, cache, sourceImages, epochs, batch, learningRate, oneCycle, budget, evalImages,
-                probeImages,
-                widths, depths, seed, fineTuneEpochs);
+                probeImages, widths, depths, seed, fineTuneEpochs);
     }
 
     /** @return the settings that decide a trained source, as one line (the cache key's input) */
