@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.Consumer;
 
 import org.dds.io.Sha256;
@@ -124,8 +125,8 @@ public final class MiniBenchmark {
         double[][][] losses = new double[sources.size()][tasks.size()][];
         double[][] blockTransfer = new double[blockNames.size()][tasks.size()];
         int[] done = new int[1];
-        java.util.concurrent.atomic.DoubleAdder featureSeconds = new java.util.concurrent.atomic.DoubleAdder();
-        java.util.concurrent.atomic.DoubleAdder readoutSeconds = new java.util.concurrent.atomic.DoubleAdder();
+        DoubleAdder featureSeconds = new DoubleAdder();
+        DoubleAdder readoutSeconds = new DoubleAdder();
         Workers.run(sources.size(), WORKERS, s -> {
             String source = sources.get(s);
             boolean layers = source.equals(LAYER_MODEL.cliName());
