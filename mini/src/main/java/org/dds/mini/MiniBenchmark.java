@@ -38,12 +38,16 @@ public final class MiniBenchmark {
      * Sources trained at the same time, each in its own thread. Measured on 2 cores: two networks side by side
      * train about 20% more images per second than one network at a time (small convolutions leave a core idle).
      */
-    static final int WORKERS = 2;
+    public static final int WORKERS = 2;
     /** Adam's constant learning rate of the fine-tuned transfers when the sources use a one-cycle schedule. */
     static final double FINE_TUNE_LEARNING_RATE = 2e-3;
     /** The mini-batch of the fine-tuned transfers (the reference run's). */
     static final int FINE_TUNE_BATCH = 64;
-    /** The key of {@link MiniResults#seconds()} for the worker-seconds spent computing transfer features. */
+    /** The key of {@link MiniResults#seconds()} for the wall time of training the sources and fitting the readouts. */
+    public static final String SOURCES_AND_TRANSFER = "sources and transfer matrix";
+    /** The key of {@link MiniResults#seconds()} for the worker-seconds spent training sources. */
+    public static final String TRAIN_SOURCES = "train sources (worker-seconds)";
+    /** The key of {@link MiniResults#seconds()} for the worker-seconds spent computing transfer and probe features. */
     public static final String TRANSFER_FEATURES = "transfer features (worker-seconds)";
     /** The key of {@link MiniResults#seconds()} for the worker-seconds spent fitting the ridge readouts. */
     public static final String TRANSFER_READOUTS = "transfer readouts (worker-seconds)";
@@ -79,64 +83,66 @@ public final class MiniBenchmark {
         List<String> blockNames = MiniNetworks.blocks(spec);
         String last = blockNames.get(blockNames.size() - 1);
 
-        // 1. Sources, WORKERS at a time: each network trains in its own thread from its own seeds.
+        // 1. Sources and transfer, WORKERS jobs at a time. A job trains (or loads) one source, then fits a readout from
+        // its frozen encoder to every target, from features computed once per input kind, and computes its probe
+        // features; the untrained control's job has nothing to train. One pool for both stages keeps both cores busy
+        // while the last sources train (measured: with a pool per stage, one core idled for most of a source's
+        // training and again for the last readouts). The layer model's job (readouts from four blocks) is the
+        // longest and goes first.
         long t1 = System.nanoTime();
         List<MiniTask> tasks = List.of(MiniTask.values());
         String keyHash = Sha256.of(config.sourceKey() + " data=" + fingerprint + " version=" + CACHE_VERSION)
                 .substring(0, 16);
         int steps = config.epochs() * ((config.sourceImages() + config.batch() - 1) / config.batch());
-        SourceTrainer.Trained[] trained = new SourceTrainer.Trained[tasks.size()];
-        Workers.run(tasks.size(), WORKERS, i -> {
-            MiniTask task = tasks.get(i);
-            progress.accept("  mini: source " + task.cliName() + " (" + task.description(size) + ")");
-            TaskSamples samples = task.samples(train, sourceIdx, seed(config, task.cliName(), "source"));
-            trained[i] = SourceTrainer.trainOrLoad(() -> sourceNetwork(spec, size, task, config, steps), samples,
-                    config.epochs(), config.batch(), seed(config, task.cliName(), "order"), config.cache(),
-                    "source-" + task.cliName() + "-" + keyHash, progress);
-        });
-        Map<String, ComputationGraph> nets = new LinkedHashMap<>();
-        List<MiniResults.SourceRun> runs = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            SourceTrainer.Trained t = trained[i];
-            nets.put(tasks.get(i).cliName(), t.net());
-            runs.add(new MiniResults.SourceRun(tasks.get(i).cliName(), t.lastLoss(), t.seconds(), t.fromCache(),
-                    t.file() == null ? "" : t.file().getFileName().toString()));
-        }
-        ComputationGraph control = init(spec, size, MiniTask.CLASS10, config);
-        nets.put(CONTROL, control);
-        runs.add(new MiniResults.SourceRun(CONTROL, Double.NaN, 0, false, ""));
-        seconds.put("train sources", since(t1));
-
-        // 2. Transfer: one readout per (source, target), from features computed once per (source, input kind).
-        long t2 = System.nanoTime();
-        List<String> sources = new ArrayList<>(nets.keySet());
+        List<String> sources = new ArrayList<>();
+        tasks.forEach(t -> sources.add(t.cliName()));
+        sources.add(CONTROL);
         Map<MiniTask, TaskSamples> targetTrain = new EnumMap<>(MiniTask.class);
         Map<MiniTask, TaskSamples> targetEval = new EnumMap<>(MiniTask.class);
         for (MiniTask t : tasks) {
             targetTrain.put(t, t.samples(train, budgetIdx, seed(config, t.cliName(), "transfer")));
             targetEval.put(t, t.samples(test, evalIdx, seed(config, t.cliName(), "evaluation")));
         }
+        TaskSamples probeSamples = MiniTask.CLASS10.samples(test, probeIdx, seed(config, "probe"));
         Map<MiniTask.Input, List<MiniTask>> byInput = new EnumMap<>(MiniTask.Input.class);
         for (MiniTask t : tasks) {
             byInput.computeIfAbsent(t.input(), k -> new ArrayList<>()).add(t);
         }
         int m = config.evalImages();
+        int n = config.probeImages();
+        ComputationGraph[] nets = new ComputationGraph[sources.size()];
+        MiniResults.SourceRun[] runs = new MiniResults.SourceRun[sources.size()];
         double[][] transfer = new double[sources.size()][tasks.size()];
         double[][][] losses = new double[sources.size()][tasks.size()][];
         double[][] blockTransfer = new double[blockNames.size()][tasks.size()];
+        float[][][] probeFeatures = new float[sources.size()][][];
         int[] done = new int[1];
         DoubleAdder featureSeconds = new DoubleAdder();
         DoubleAdder readoutSeconds = new DoubleAdder();
         Workers.run(sources.size(), WORKERS, s -> {
             String source = sources.get(s);
+            if (s < tasks.size()) {
+                MiniTask task = tasks.get(s);
+                progress.accept("  mini: source " + task.cliName() + " (" + task.description(size) + ")");
+                TaskSamples samples = task.samples(train, sourceIdx, seed(config, task.cliName(), "source"));
+                SourceTrainer.Trained t = SourceTrainer.trainOrLoad(() -> sourceNetwork(spec, size, task, config,
+                        steps), samples, config.epochs(), config.batch(), seed(config, task.cliName(), "order"),
+                        config.cache(), "source-" + task.cliName() + "-" + keyHash, progress);
+                nets[s] = t.net();
+                runs[s] = new MiniResults.SourceRun(source, t.lastLoss(), t.seconds(), t.fromCache(),
+                        t.file() == null ? "" : t.file().getFileName().toString());
+            } else {
+                nets[s] = init(spec, size, MiniTask.CLASS10, config);
+                runs[s] = new MiniResults.SourceRun(CONTROL, Double.NaN, 0, false, "");
+            }
             boolean layers = source.equals(LAYER_MODEL.cliName());
             List<String> vertices = layers ? blockNames : List.of(last);
             for (Map.Entry<MiniTask.Input, List<MiniTask>> group : byInput.entrySet()) {
                 MiniTask first = group.getValue().get(0);
                 long f0 = System.nanoTime();
-                float[][] fTrain = EncoderFeatures.compute(nets.get(source), size, targetTrain.get(first).inputs(),
+                float[][] fTrain = EncoderFeatures.compute(nets[s], size, targetTrain.get(first).inputs(),
                         config.budget(), vertices);
-                float[][] fEval = EncoderFeatures.compute(nets.get(source), size, targetEval.get(first).inputs(), m,
+                float[][] fEval = EncoderFeatures.compute(nets[s], size, targetEval.get(first).inputs(), m,
                         vertices);
                 long r0 = System.nanoTime();
                 featureSeconds.add((r0 - f0) / 1e9);
@@ -165,18 +171,22 @@ public final class MiniBenchmark {
                 }
                 readoutSeconds.add((System.nanoTime() - r0) / 1e9);
             }
+            long p0 = System.nanoTime();
+            probeFeatures[s] = EncoderFeatures.compute(nets[s], size, probeSamples.inputs(), n, vertices);
+            featureSeconds.add((System.nanoTime() - p0) / 1e9);
             synchronized (done) {
                 done[0]++;
                 progress.accept(String.format(Locale.ROOT, "  mini: transfer from %s done (%d/%d)", source, done[0],
                         sources.size()));
             }
         });
+        seconds.put(SOURCES_AND_TRANSFER, since(t1));
+        seconds.put(TRAIN_SOURCES, java.util.Arrays.stream(runs).mapToDouble(MiniResults.SourceRun::seconds).sum());
         double[][] winrate = winrate(losses);
-        seconds.put("transfer matrix", since(t2));
         seconds.put(TRANSFER_FEATURES, featureSeconds.sum());
         seconds.put(TRANSFER_READOUTS, readoutSeconds.sum());
 
-        // 2b. Fine-tuned transfers: every source encoder, a new head, trained on every target's budget.
+        // 2. Fine-tuned transfers: every source encoder, a new head, trained on every target's budget.
         double[][] fineTuned = new double[0][];
         if (config.fineTuneEpochs() > 0) {
             long t2b = System.nanoTime();
@@ -189,7 +199,7 @@ public final class MiniBenchmark {
                 String label = "fine-tune " + sources.get(s) + " -> " + target.cliName();
                 ComputationGraph net = init(spec, size, target, config, seed(config, sources.get(s),
                         target.cliName(), "fine-tune init"));
-                copyEncoder(nets.get(sources.get(s)), net);
+                copyEncoder(nets[s], net);
                 SourceTrainer.train(net, targetTrain.get(target), config.fineTuneEpochs(), FINE_TUNE_BATCH,
                         seed(config, sources.get(s), target.cliName(), "fine-tune order"), label, line -> { });
                 TaskSamples truth = targetEval.get(target);
@@ -205,18 +215,9 @@ public final class MiniBenchmark {
             seconds.put("fine-tuned transfers", since(t2b));
         }
 
-        // 3. Probe features for DDS.
-        long t3 = System.nanoTime();
-        TaskSamples probeSamples = MiniTask.CLASS10.samples(test, probeIdx, seed(config, "probe"));
-        int n = config.probeImages();
+        // 3. The features DDS is computed from, as the jobs above computed them.
         List<FeatureMatrix> probe = new ArrayList<>();
         List<FeatureMatrix> blocks = new ArrayList<>();
-        float[][][] probeFeatures = new float[sources.size()][][];
-        Workers.run(sources.size(), WORKERS, k -> {
-            List<String> vertices = sources.get(k).equals(LAYER_MODEL.cliName()) ? blockNames : List.of(last);
-            probeFeatures[k] = EncoderFeatures.compute(nets.get(sources.get(k)), size, probeSamples.inputs(), n,
-                    vertices);
-        });
         for (int k = 0; k < sources.size(); k++) {
             String source = sources.get(k);
             boolean layers = source.equals(LAYER_MODEL.cliName());
@@ -232,10 +233,9 @@ public final class MiniBenchmark {
                 }
             }
         }
-        seconds.put("probe features", since(t3));
         return new MiniResults(config, sources, tasks, transfer, winrate, fineTuned, new FeatureSet(probe),
                 mapShape(spec, size, probe.get(0).cols()),
-                LAYER_MODEL.cliName(), new FeatureSet(blocks), blockTransfer, runs, fingerprint, seconds);
+                LAYER_MODEL.cliName(), new FeatureSet(blocks), blockTransfer, List.of(runs), fingerprint, seconds);
     }
 
     /**

@@ -26,7 +26,7 @@ import org.dds.core.MapShape;
  * @param blockTransfer   blocks x targets: the target's metric through a readout from each block
  * @param sourceRuns      how each source was obtained
  * @param dataFingerprint SHA-256 of the Fashion-MNIST pixels and labels used
- * @param seconds         wall time of each stage
+ * @param seconds         the time of each stage: wall seconds, or worker-seconds where the key says so
  */
 public record MiniResults(MiniConfig config, List<String> sources, List<MiniTask> targets, double[][] transfer,
         double[][] winrate, double[][] fineTuned, FeatureSet probe, MapShape probeShape, String layerModel, FeatureSet blocks, double[][] blockTransfer,

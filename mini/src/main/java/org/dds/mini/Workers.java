@@ -12,7 +12,8 @@ import org.dds.training.backend.NativeBackend;
 
 /**
  * Runs independent, indexed jobs on a few threads, each running its native (ND4J, oneDNN, BLAS) operations on one
- * OpenMP thread ({@link NativeBackend#oneNativeThreadHere}). Each job writes only its own slot of the caller's arrays,
+ * OpenMP thread ({@link NativeBackend#oneNativeThreadHere}), with OpenBLAS on one thread while more than one worker runs
+ * ({@link NativeBackend#blasThreads}). Each job writes only its own slot of the caller's arrays,
  * so the results depend neither on the number of workers, nor on the machine's cores, nor on which job finishes
  * first; the first failure (in index order) is rethrown as it was thrown.
  */
@@ -26,7 +27,9 @@ final class Workers {
      * @param job     the job of an index
      */
     static void run(int count, int threads, IntConsumer job) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, count)), r -> {
+        int size = Math.max(1, Math.min(threads, count));
+        int blasBefore = size > 1 ? NativeBackend.blasThreads(1) : -1;
+        ExecutorService pool = Executors.newFixedThreadPool(size, r -> {
             Thread t = new Thread(() -> {
                 NativeBackend.oneNativeThreadHere();
                 r.run();
@@ -60,6 +63,9 @@ final class Workers {
             throw new IllegalStateException("interrupted while waiting for the workers", e);
         } finally {
             pool.shutdownNow();
+            if (blasBefore > 0) {
+                NativeBackend.blasThreads(blasBefore);
+            }
         }
     }
 }

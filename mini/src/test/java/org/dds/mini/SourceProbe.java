@@ -28,6 +28,9 @@ public final class SourceProbe {
         int[] evalIdx = range(0, 2000);
         if (System.getenv("PAR") != null) {
             org.nd4j.linalg.factory.Nd4j.scalar(0f);
+            if (System.getenv("BLAS1") != null) {
+                org.nd4j.linalg.factory.Nd4j.factory().blas().setMaxThreads(1);
+            }
             long t = System.nanoTime();
             java.util.List<Thread> threads = new java.util.ArrayList<>();
             for (String name : taskNames) {

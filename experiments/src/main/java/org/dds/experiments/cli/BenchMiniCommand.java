@@ -22,10 +22,10 @@ import picocli.CommandLine.Option;
         header = "Times the stages of Mini-Taskonomy's quick mode (what ./dds reproduce --quick runs).",
         description = {
             "Runs Mini-Taskonomy's quick mode with an empty source cache (a temporary folder, deleted afterwards,"
-                    + " unless --cache is given) and prints the wall time of each stage: loading Fashion-MNIST,"
-                    + " training the sources (with images per second), the transfer matrix (features and ridge"
-                    + " readouts, in worker-seconds, and its wall time), the probe features, and the evaluation of"
-                    + " DDS; the last line is 'mini: <total> s'."
+                    + " unless --cache is given) and prints the time of each stage: loading Fashion-MNIST, the"
+                    + " sources and the transfer matrix (one pool of workers: wall time, then the worker-seconds of"
+                    + " training with its images per second, of features and of ridge readouts), and the"
+                    + " evaluation of DDS; the last line is 'mini: <total> s'."
         },
         footer = {"%nExample:", "  ./dds bench mini"})
 final class BenchMiniCommand extends DdsSubcommand {
@@ -61,18 +61,19 @@ final class BenchMiniCommand extends DdsSubcommand {
             double evalSeconds = (System.nanoTime() - evaluation) / 1e9;
             double total = (System.nanoTime() - start) / 1e9;
             Map<String, Double> s = r.seconds();
-            double sources = s.getOrDefault("train sources", 0.0);
+            double training = s.getOrDefault(MiniBenchmark.TRAIN_SOURCES, 0.0);
             long images = (long) config.sourceImages() * config.epochs() * r.sourceRuns().stream()
                     .filter(run -> !run.fromCache() && run.seconds() > 0).count();
             var out = out();
             out.printf(Locale.ROOT, "mini: load data %.1f s%n", s.getOrDefault("load data", 0.0));
-            out.printf(Locale.ROOT, "mini: sources %.1f s (%d images trained, %.0f images/s)%n", sources, images,
-                    sources > 0 ? images / sources : 0);
-            out.printf(Locale.ROOT, "mini: transfer matrix %.1f s (features %.1f worker-s, readouts %.1f"
-                    + " worker-s)%n", s.getOrDefault("transfer matrix", 0.0),
+            out.printf(Locale.ROOT, "mini: sources and transfer matrix %.1f s on %d workers%n",
+                    s.getOrDefault(MiniBenchmark.SOURCES_AND_TRANSFER, 0.0), MiniBenchmark.WORKERS);
+            out.printf(Locale.ROOT, "mini:   sources %.1f worker-s (%d images trained, %.0f images/s per worker,"
+                    + " %.0f on %d)%n", training, images, training > 0 ? images / training : 0,
+                    training > 0 ? images / training * MiniBenchmark.WORKERS : 0, MiniBenchmark.WORKERS);
+            out.printf(Locale.ROOT, "mini:   features %.1f worker-s, readouts %.1f worker-s%n",
                     s.getOrDefault(MiniBenchmark.TRANSFER_FEATURES, 0.0),
                     s.getOrDefault(MiniBenchmark.TRANSFER_READOUTS, 0.0));
-            out.printf(Locale.ROOT, "mini: probe features %.1f s%n", s.getOrDefault("probe features", 0.0));
             out.printf(Locale.ROOT, "mini: evaluation %.1f s%n", evalSeconds);
             out.printf(Locale.ROOT, "mini: %.1f s%n", total);
         } catch (IOException e) {
