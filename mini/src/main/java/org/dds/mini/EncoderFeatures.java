@@ -1,7 +1,6 @@
 package org.dds.mini;
 
 import java.util.List;
-import java.util.Map;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -35,20 +34,24 @@ public final class EncoderFeatures {
             throw new IllegalArgumentException(inputs.length + " input values for " + count + " images of "
                     + pixels + " pixels");
         }
+        for (String vertex : vertices) {
+            if (net.getVertex(vertex) == null) {
+                throw new IllegalArgumentException("the network has no vertex " + vertex + "; it has "
+                        + net.getConfiguration().getVertices().keySet());
+            }
+        }
         float[][] out = new float[vertices.size()][];
         int[] dims = new int[vertices.size()];
         for (int from = 0; from < count; from += BATCH) {
             int b = Math.min(BATCH, count - from);
             float[] x = new float[b * pixels];
             System.arraycopy(inputs, from * pixels, x, 0, b * pixels);
-            Map<String, INDArray> acts = net.feedForward(Nd4j.create(x, new long[] {b, 1, size.height(),
-                    size.width()}, 'c'), false);
+            // Only up to the last vertex asked for (not the head), intermediate activations in DL4J's workspaces.
+            INDArray input = Nd4j.create(x, new long[] {b, 1, size.height(), size.width()}, 'c');
+            INDArray[] acts = net.output(vertices, false, new INDArray[] {input}, null);
+            input.close();
             for (int v = 0; v < vertices.size(); v++) {
-                INDArray a = acts.get(vertices.get(v));
-                if (a == null) {
-                    throw new IllegalArgumentException("the network has no vertex " + vertices.get(v) + "; it has "
-                            + acts.keySet());
-                }
+                INDArray a = acts[v];
                 INDArray hwc = a.rank() == 4 ? a.permute(0, 2, 3, 1) : a;
                 float[] flat = hwc.castTo(DataType.FLOAT).dup('c').data().asFloat();
                 int dim = flat.length / b;
@@ -59,7 +62,7 @@ public final class EncoderFeatures {
                 System.arraycopy(flat, 0, out[v], from * dims[v], b * dim);
             }
             // Detached copies off the Java heap: free them now, not when the garbage collector notices.
-            for (INDArray a : acts.values()) {
+            for (INDArray a : acts) {
                 if (a.closeable()) {
                     a.close();
                 }
