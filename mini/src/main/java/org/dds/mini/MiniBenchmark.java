@@ -15,6 +15,8 @@ import org.dds.core.FeatureMatrix;
 import org.dds.core.FeatureSet;
 import org.dds.core.MapShape;
 import org.dds.core.stats.SeedMix;
+import org.dds.core.transfer.TransferabilityEstimator;
+import org.dds.core.transfer.TransferabilityMethods;
 import org.dds.training.backend.NativeBackend;
 import org.dds.training.model.ResNetSpec;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -49,6 +51,8 @@ public final class MiniBenchmark {
     public static final String TRAIN_SOURCES = "train sources (worker-seconds)";
     /** The key of {@link MiniResults#seconds()} for the worker-seconds spent computing transfer and probe features. */
     public static final String TRANSFER_FEATURES = "transfer features (worker-seconds)";
+    /** The key of {@link MiniResults#seconds()} for the worker-seconds spent in the transferability estimators. */
+    public static final String ESTIMATORS = "transferability estimators (worker-seconds)";
     /** The key of {@link MiniResults#seconds()} for the worker-seconds spent fitting the ridge readouts. */
     public static final String TRANSFER_READOUTS = "transfer readouts (worker-seconds)";
 
@@ -119,6 +123,11 @@ public final class MiniBenchmark {
         int[] done = new int[1];
         DoubleAdder featureSeconds = new DoubleAdder();
         DoubleAdder readoutSeconds = new DoubleAdder();
+        DoubleAdder estimatorSeconds = new DoubleAdder();
+        List<TransferabilityEstimator> methods = config.estimatorImages() > 0 ? TransferabilityMethods.all()
+                : List.of();
+        EstimatorScores estimators = config.estimatorImages() > 0 ? EstimatorScores.empty(config.estimatorImages(),
+                methods, sources.size(), tasks.size()) : EstimatorScores.none();
         Workers.run(sources.size(), WORKERS, s -> {
             String source = sources.get(s);
             if (s < tasks.size()) {
@@ -144,8 +153,14 @@ public final class MiniBenchmark {
                         config.budget(), vertices);
                 float[][] fEval = EncoderFeatures.compute(nets[s], size, targetEval.get(first).inputs(), m,
                         vertices);
+                long e0 = System.nanoTime();
+                featureSeconds.add((e0 - f0) / 1e9);
+                if (estimators.present()) {
+                    scoreEstimators(estimators, methods, s, nets[s], fTrain[vertices.indexOf(last)], group.getValue(),
+                            targetTrain, tasks, size, config.estimatorImages());
+                }
                 long r0 = System.nanoTime();
-                featureSeconds.add((r0 - f0) / 1e9);
+                estimatorSeconds.add((r0 - e0) / 1e9);
                 for (int v = 0; v < vertices.size(); v++) {
                     int d = fTrain[v].length / config.budget();
                     try (RidgeReadout readout = RidgeReadout.prepare(fTrain[v], config.budget(), fEval[v], m, d,
@@ -185,6 +200,9 @@ public final class MiniBenchmark {
         double[][] winrate = winrate(losses);
         seconds.put(TRANSFER_FEATURES, featureSeconds.sum());
         seconds.put(TRANSFER_READOUTS, readoutSeconds.sum());
+        if (estimators.present()) {
+            seconds.put(ESTIMATORS, estimatorSeconds.sum());
+        }
 
         // 2. Fine-tuned transfers: every source encoder, a new head, trained on every target's budget.
         double[][] fineTuned = new double[0][];
@@ -235,7 +253,42 @@ public final class MiniBenchmark {
         }
         return new MiniResults(config, sources, tasks, transfer, winrate, fineTuned, new FeatureSet(probe),
                 mapShape(spec, size, probe.get(0).cols()),
-                LAYER_MODEL.cliName(), new FeatureSet(blocks), blockTransfer, List.of(runs), fingerprint, seconds);
+                LAYER_MODEL.cliName(), new FeatureSet(blocks), blockTransfer, estimators, List.of(runs), fingerprint,
+                seconds);
+    }
+
+    /**
+     * Scores one source on the targets of one input kind with every estimator, from the first images of the label
+     * budget: its features there, and, when the source is a classifier, its head's class probabilities.
+     */
+    private static void scoreEstimators(EstimatorScores out, List<TransferabilityEstimator> methods, int s,
+            ComputationGraph net, float[] budgetFeatures, List<MiniTask> targets, Map<MiniTask, TaskSamples> train,
+            List<MiniTask> tasks, ImageSize size, int images) {
+        int budget = train.get(targets.get(0)).count();
+        int d = budgetFeatures.length / budget;
+        double[][] features = EstimatorScores.rows(budgetFeatures, images, d);
+        TaskSamples first = train.get(targets.get(0));
+        double[][] probabilities = null;
+        if (isClassifier(net)) {
+            int classes = (int) net.getLayer(MiniNetworks.HEAD).getParam("b").length();
+            float[] inputs = java.util.Arrays.copyOf(first.inputs(), images * size.pixels());
+            double[] p = predict(net, size, inputs, images, classes);
+            probabilities = new double[images][classes];
+            for (int i = 0; i < images; i++) {
+                System.arraycopy(p, i * classes, probabilities[i], 0, classes);
+            }
+        }
+        for (MiniTask target : targets) {
+            out.score(methods, s, tasks.indexOf(target), features, probabilities, train.get(target));
+        }
+    }
+
+    /** @return whether the network's head is a softmax classifier (its outputs are class probabilities) */
+    static boolean isClassifier(ComputationGraph net) {
+        org.deeplearning4j.nn.conf.layers.Layer head = ((org.deeplearning4j.nn.conf.graph.LayerVertex) net
+                .getConfiguration().getVertices().get(MiniNetworks.HEAD)).getLayerConf().getLayer();
+        return head instanceof org.deeplearning4j.nn.conf.layers.OutputLayer o
+                && o.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationSoftmax;
     }
 
     /**

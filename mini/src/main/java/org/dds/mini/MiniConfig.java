@@ -27,16 +27,25 @@ import java.util.Locale;
  * @param seed         every random choice derives from it
  * @param fineTuneEpochs epochs of the fine-tuned transfers (every source encoder with a new head trained on every
  *                     target's label budget, encoder included); 0 for none
+ * @param estimatorImages labelled images of each target's budget that the transferability estimators score every
+ *                     source on ({@link EstimatorScores}); 0 for none
  */
 public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, int batch, double learningRate,
         boolean oneCycle, int budget, int evalImages, int probeImages, List<Integer> widths, List<Integer> depths, long seed,
-        int fineTuneEpochs) {
+        int fineTuneEpochs, int estimatorImages) {
     /** Source images of both modes. */
     static final int SOURCE_IMAGES = 24000;
     /** Source epochs of both modes. */
     static final int SOURCE_EPOCHS = 1;
     /** Source mini-batch of both modes. */
     static final int SOURCE_BATCH = 32;
+    /**
+     * Labelled images per target of the full mode's transferability estimators: the first of the label budget.
+     * Measured (one thread, 2,048 features): an estimator's SVD of 500 images takes 0.6-1.3 s in EJML and grows
+     * with the square of the images, so 500 keeps the 90 pairs x 9 estimators near 100 s on 2 cores; the quick mode
+     * computes none (its 8 minutes are spent).
+     */
+    static final int ESTIMATOR_IMAGES = 500;
     /** The peak of the sources' one-cycle learning rate. */
     static final double SOURCE_PEAK = 6e-3;
 
@@ -48,6 +57,10 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
             throw new IllegalArgumentException("source images " + sourceImages + ", label budget " + budget
                     + ", evaluation images " + evalImages + " and probe images " + probeImages
                     + " must be at least 1, 10, 10 and 3");
+        }
+        if (estimatorImages < 0 || estimatorImages > budget) {
+            throw new IllegalArgumentException("estimator images " + estimatorImages + " must be between 0 and the"
+                    + " label budget " + budget);
         }
         if (fineTuneEpochs < 0) {
             throw new IllegalArgumentException("fine-tuning epochs " + fineTuneEpochs + " must be 0 or more");
@@ -68,7 +81,7 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
      */
     public static MiniConfig quick(Path data, Path cache, long seed) {
         return new MiniConfig(data, cache, SOURCE_IMAGES, SOURCE_EPOCHS, SOURCE_BATCH, SOURCE_PEAK, true, 2000, 2000,
-                200, List.of(16, 32, 64, 128), List.of(1, 1, 1, 1), seed, 0);
+                200, List.of(16, 32, 64, 128), List.of(1, 1, 1, 1), seed, 0, 0);
     }
 
     /**
@@ -80,7 +93,7 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
      * @return the configuration
      */
     public static MiniConfig full(Path data, Path cache, long seed) {
-        return quick(data, cache, seed).withFineTuning(2);
+        return quick(data, cache, seed).withFineTuning(2).withEstimators(ESTIMATOR_IMAGES);
     }
 
     /**
@@ -89,7 +102,16 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
      */
     public MiniConfig withFineTuning(int epochs) {
         return new MiniConfig(data, cache, sourceImages, this.epochs, batch, learningRate, oneCycle, budget, evalImages,
-                probeImages, widths, depths, seed, epochs);
+                probeImages, widths, depths, seed, epochs, estimatorImages);
+    }
+
+    /**
+     * @param images labelled images per target for the transferability estimators, 0 for none
+     * @return this configuration with them
+     */
+    public MiniConfig withEstimators(int images) {
+        return new MiniConfig(data, cache, sourceImages, epochs, batch, learningRate, oneCycle, budget, evalImages,
+                probeImages, widths, depths, seed, fineTuneEpochs, images);
     }
 
     /**
@@ -101,7 +123,7 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
      */
     public MiniConfig withSizes(int sourceImages, int epochs, int budget, int evalImages) {
         return new MiniConfig(data, cache, sourceImages, epochs, batch, learningRate, oneCycle, budget, evalImages,
-                probeImages, widths, depths, seed, fineTuneEpochs);
+                probeImages, widths, depths, seed, fineTuneEpochs, Math.min(estimatorImages, budget));
     }
 
     /** @return the settings that decide a trained source, as one line (the cache key's input) */
@@ -113,7 +135,7 @@ public record MiniConfig(Path data, Path cache, int sourceImages, int epochs, in
 
     /** @return every setting, for provenance */
     public String describe() {
-        return sourceKey() + String.format(Locale.ROOT, " budget=%d eval=%d probe=%d fine-tune-epochs=%d", budget,
-                evalImages, probeImages, fineTuneEpochs);
+        return sourceKey() + String.format(Locale.ROOT, " budget=%d eval=%d probe=%d fine-tune-epochs=%d"
+                + " estimator-images=%d", budget, evalImages, probeImages, fineTuneEpochs, estimatorImages);
     }
 }

@@ -24,13 +24,15 @@ import org.dds.core.MapShape;
  * @param layerModel      the source whose blocks the layer-selection experiment branches ({@code class10})
  * @param blocks          that source's features after each block on the probe images ({@code layer1 ..})
  * @param blockTransfer   blocks x targets: the target's metric through a readout from each block
+ * @param estimators      the transferability estimators' scores of every (source, target) pair
+ *                        ({@link EstimatorScores#none()} when the run computed none)
  * @param sourceRuns      how each source was obtained
  * @param dataFingerprint SHA-256 of the Fashion-MNIST pixels and labels used
  * @param seconds         the time of each stage: wall seconds, or worker-seconds where the key says so
  */
 public record MiniResults(MiniConfig config, List<String> sources, List<MiniTask> targets, double[][] transfer,
         double[][] winrate, double[][] fineTuned, FeatureSet probe, MapShape probeShape, String layerModel, FeatureSet blocks, double[][] blockTransfer,
-        List<SourceRun> sourceRuns, String dataFingerprint, Map<String, Double> seconds) {
+        EstimatorScores estimators, List<SourceRun> sourceRuns, String dataFingerprint, Map<String, Double> seconds) {
 
     /**
      * How one source was obtained.

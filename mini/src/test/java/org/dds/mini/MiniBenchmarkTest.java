@@ -65,7 +65,7 @@ class MiniBenchmarkTest {
     void runsEndToEndAndRerunsFromTheCache() throws IOException {
         writeDataSet(dir.resolve("data"), 110, 40);
         MiniConfig config = new MiniConfig(dir.resolve("data"), dir.resolve("cache"), 60, 1, 30, 2e-3, false, 40, 24, 12,
-                List.of(4, 4, 8, 8), List.of(1, 1, 1, 1), 7, 1);
+                List.of(4, 4, 8, 8), List.of(1, 1, 1, 1), 7, 1, 40);
         List<String> lines = new ArrayList<>();
         MiniResults a = MiniBenchmark.run(config, lines::add);
 
@@ -107,6 +107,29 @@ class MiniBenchmarkTest {
         assertThat(a.blocks().models().get(0).cols()).isEqualTo(28 * 28 * 4);
         assertThat(a.blockTransfer()[3]).containsExactly(a.transfer()[0]);
         assertThat(a.sourceRuns()).filteredOn(MiniResults.SourceRun::fromCache).isEmpty();
+        // Every estimator cell holds a score or says why there is none; the reasons follow the method's needs.
+        EstimatorScores e = a.estimators();
+        assertThat(e.images()).isEqualTo(40);
+        assertThat(e.methods()).contains("logme", "leep", "hscore", "knn");
+        int leep = e.methods().indexOf("leep");
+        int hscore = e.methods().indexOf("hscore");
+        int logme = e.methods().indexOf("logme");
+        for (int m = 0; m < e.methods().size(); m++) {
+            for (int s = 0; s <= tasks; s++) {
+                for (int j = 0; j < tasks; j++) {
+                    boolean scored = e.reasons()[m][s][j] == null;
+                    assertThat(Double.isFinite(e.values()[m][s][j])).as("%s %d %d", e.methods().get(m), s, j)
+                            .isEqualTo(scored);
+                }
+            }
+        }
+        int autoencode = MiniTask.AUTOENCODE.ordinal();
+        int class10 = MiniTask.CLASS10.ordinal();
+        assertThat(e.reasons()[leep][autoencode][class10]).isEqualTo(EstimatorScores.NOT_A_CLASSIFIER);
+        assertThat(e.reasons()[hscore][class10][autoencode]).isEqualTo("is defined for classification targets"
+                + " only");
+        assertThat(e.values()[logme][autoencode][MiniTask.SHIFT.ordinal()]).isFinite();
+        assertThat(a.seconds()).containsKey(MiniBenchmark.ESTIMATORS);
         try (var files = Files.list(dir.resolve("cache"))) {
             assertThat(files.filter(f -> f.toString().endsWith(".zip")).count()).isEqualTo(tasks);
         }
@@ -117,6 +140,9 @@ class MiniBenchmarkTest {
             assertThat(b.transfer()[s]).containsExactly(a.transfer()[s]);
             assertThat(b.winrate()[s]).containsExactly(a.winrate()[s]);
             assertThat(b.fineTuned()[s]).containsExactly(a.fineTuned()[s]);
+            for (int m = 0; m < e.methods().size(); m++) {
+                assertThat(b.estimators().values()[m][s]).containsExactly(e.values()[m][s]);
+            }
         }
         for (int m = 0; m <= tasks; m++) {
             assertThat(b.probe().models().get(m).toArray()).containsExactly(a.probe().models().get(m).toArray());
@@ -146,7 +172,7 @@ class MiniBenchmarkTest {
     void refusesTooFewImagesWithTheSizesInTheMessage() throws IOException {
         writeDataSet(dir.resolve("small"), 30, 40);
         MiniConfig config = new MiniConfig(dir.resolve("small"), null, 60, 1, 30, 2e-3, false, 40, 24, 12,
-                List.of(4, 4, 8, 8), List.of(1, 1, 1, 1), 7, 0);
+                List.of(4, 4, 8, 8), List.of(1, 1, 1, 1), 7, 0, 0);
         assertThatThrownBy(() -> MiniBenchmark.run(config, l -> { }))
                 .isInstanceOf(DdsInputException.class).hasMessageContaining("hold 30 images")
                 .hasMessageContaining("needs 100 (source images + label budget)");

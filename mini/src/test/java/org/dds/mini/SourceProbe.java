@@ -17,7 +17,7 @@ public final class SourceProbe {
         int batch = Integer.parseInt(args[3]);
         double lr = Double.parseDouble(args[4]);
         MiniConfig config = new MiniConfig(null, null, images, epochs, batch, lr, false, 2000, 2000, 200,
-                List.of(16, 32, 64, 128), List.of(1, 1, 1, 1), 1993, 0);
+                List.of(16, 32, 64, 128), List.of(1, 1, 1, 1), 1993, 0, 0);
         FashionMnist train = FashionMnist.load(null, "train", Integer.MAX_VALUE);
         FashionMnist test = FashionMnist.load(null, "t10k", Integer.MAX_VALUE);
         ImageSize size = train.imageSize();

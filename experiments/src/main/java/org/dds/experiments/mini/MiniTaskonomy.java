@@ -29,6 +29,7 @@ import org.dds.experiments.evaluation.MethodComparison;
 import org.dds.experiments.evaluation.RankingMetrics;
 import org.dds.core.stats.SeedMix;
 import org.dds.experiments.evaluation.Vectors;
+import org.dds.mini.EstimatorScores;
 import org.dds.mini.FashionMnist;
 import org.dds.mini.MiniBenchmark;
 import org.dds.mini.MiniConfig;
@@ -337,7 +338,8 @@ public final class MiniTaskonomy implements Experiment {
         tables.add(agreement.build());
 
         tables.add(sources(r));
-        ResultTable.Builder timing = ResultTable.builder("mini-timing", "Wall time of each stage (seconds)")
+        ResultTable.Builder timing = ResultTable.builder("mini-timing",
+                "Time of each stage (seconds: wall time, or worker-seconds where the stage says so)")
                 .text("stage").real("seconds");
         r.seconds().forEach((stage, s) -> timing.row(stage, s));
         timing.row("evaluate DDS (bootstrap, permutations, 42 variants, layers)", (System.nanoTime() - start) / 1e9);
@@ -345,7 +347,7 @@ public final class MiniTaskonomy implements Experiment {
 
         String text = answerSentence(answer, targets.size(), settings) + " " + summaryText(r, observedMeans, missed,
                 hits, rhoCount == 0 ? Double.NaN : rhoSum / rhoCount, targets.size(), grid.size()) + " "
-                + comparison.note();
+                + comparison.note() + " " + estimatorText(r.estimators());
         ChartSpec matrices = r.hasFineTuned() ? ChartSpec.heatmap("mini-transfer", "mini-finetune", "mini-dds")
                 : ChartSpec.heatmap("mini-transfer", "mini-winrate", "mini-dds");
         return new ExperimentResult(NAME, new MiniTaskonomy().paperReference(), text, tables).withCharts(
@@ -400,19 +402,65 @@ public final class MiniTaskonomy implements Experiment {
                 : String.format(Locale.ROOT, "%.4f", p);
     }
 
+    /** @return what the estimators' rows of the method comparison rest on, or where to find them */
+    static String estimatorText(EstimatorScores e) {
+        if (!e.present()) {
+            return "The transferability estimators (LogME, H-score, NCE, LEEP, PARC, GBC, TransRate, kNN) join this"
+                    + " comparison in the full mode, which computes them.";
+        }
+        return String.format(Locale.ROOT, "The transferability estimators score each source from its last-block"
+                + " features (the readouts' features) on the first %d labelled images of each target's budget, with"
+                + " that target's labels; regression targets drop the values that are the same for all of those"
+                + " images. Where an estimator does not apply to a source or a target, its cells say why.",
+                e.images());
+    }
+
     /**
      * The methods side by side with the five ranking measures ({@link MethodComparison}), each target's own source
-     * left out. The transferability estimators join this table after the estimators land.
+     * left out: DDS, RSA and linear CKA, then every transferability estimator the run computed
+     * ({@link EstimatorScores}). An estimator that does not apply to some source of a target (LEEP and NCE read a
+     * classifier's probabilities) says so for that target rather than ranking a subset of the sources.
      */
     static MethodComparison.Output compareMethods(MiniResults r, Map<String, AffinityMatrix> observed,
             Settings settings, long seed) {
         Map<String, List<MethodComparison.Scores>> methods = new LinkedHashMap<>();
         observed.forEach((name, dds) -> methods.put(name, r.targetNames().stream().map(t -> MethodComparison.Scores
                 .of(r.sources().stream().mapToDouble(s -> dds.get(s, t)).toArray())).toList()));
+        EstimatorScores e = r.estimators();
+        for (int m = 0; m < e.methods().size(); m++) {
+            List<MethodComparison.Scores> perTarget = new ArrayList<>();
+            for (int j = 0; j < r.targetNames().size(); j++) {
+                perTarget.add(estimatorScores(r, e, m, j));
+            }
+            methods.put(e.methods().get(m), perTarget);
+        }
         List<MethodComparison.Truth> truths = Truth.available(r).stream()
                 .map(t -> new MethodComparison.Truth(t.label, t.of(r))).toList();
         return MethodComparison.compare("mini-methods", r.sources(), r.targetNames(), truths, methods, false,
                 new MethodComparison.Settings(settings.replicates(), settings.permutations(), settings.level(), seed));
+    }
+
+    /**
+     * @return one estimator's scores of every source for target j, or why it does not apply: the reason of each
+     *         source it does not apply to, the sources named when not all of them share it
+     */
+    static MethodComparison.Scores estimatorScores(MiniResults r, EstimatorScores e, int m, int j) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        double[] values = new double[r.sources().size()];
+        for (int s = 0; s < values.length; s++) {
+            String reason = e.reasons()[m][s][j];
+            if (reason != null) {
+                byReason.computeIfAbsent(reason, k -> new ArrayList<>()).add(r.sources().get(s));
+            }
+            values[s] = e.values()[m][s][j];
+        }
+        if (byReason.isEmpty()) {
+            return MethodComparison.Scores.of(values);
+        }
+        List<String> parts = new ArrayList<>();
+        byReason.forEach((reason, sources) -> parts.add(e.methods().get(m) + " " + reason
+                + (sources.size() == values.length ? "" : " (" + String.join(", ", sources) + ")")));
+        return MethodComparison.Scores.notApplicable(String.join("; ", parts));
     }
 
     /** The summary means of one DDS matrix: per ground truth, with and without the diagonal. */

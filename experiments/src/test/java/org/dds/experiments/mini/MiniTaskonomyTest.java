@@ -16,6 +16,8 @@ import org.dds.core.MapShape;
 import org.dds.core.affinity.AffinityMatrix;
 import org.dds.core.affinity.DdsConfig;
 import org.dds.experiments.evaluation.LayerSelection;
+import org.dds.experiments.evaluation.MethodComparison;
+import org.dds.mini.EstimatorScores;
 import org.dds.mini.MiniBenchmark;
 import org.dds.mini.MiniConfig;
 import org.dds.mini.MiniResults;
@@ -136,6 +138,43 @@ class MiniTaskonomyTest {
         assertThat(MiniTaskonomy.dataDirectory(k -> null)).isEqualTo(Path.of("/usr/share/datasets/fashion-mnist"));
     }
 
+    /**
+     * An estimator's target column ranks every source or says why not: hand-made scores where "leep" does not apply
+     * to two sources of target 0 (named in the reason) and to no source of target 1, and "knn" applies everywhere.
+     */
+    @Test
+    void estimatorColumnsRankAllSourcesOrSayWhyNot() {
+        MiniResults r = results(new double[10][9], new double[4][9]);
+        int sources = r.sources().size();
+        double[][][] values = new double[2][sources][9];
+        String[][][] reasons = new String[2][sources][9];
+        for (int s = 0; s < sources; s++) {
+            for (int j = 0; j < 9; j++) {
+                values[0][s][j] = s + j;
+                values[1][s][j] = 10 * s - j;
+            }
+        }
+        for (int s : new int[] {2, 3}) {
+            values[0][s][0] = Double.NaN;
+            reasons[0][s][0] = "needs a classifier source";
+        }
+        for (int s = 0; s < sources; s++) {
+            values[0][s][5] = Double.NaN;
+            reasons[0][s][5] = "is defined for classification targets only";
+        }
+        EstimatorScores e = new EstimatorScores(30, List.of("leep", "knn"), values, reasons);
+        assertThat(MiniTaskonomy.estimatorScores(r, e, 0, 0)).isEqualTo(MethodComparison.Scores.notApplicable(
+                "leep needs a classifier source (" + r.sources().get(2) + ", " + r.sources().get(3) + ")"));
+        assertThat(MiniTaskonomy.estimatorScores(r, e, 0, 5)).isEqualTo(MethodComparison.Scores.notApplicable(
+                "leep is defined for classification targets only"));
+        MethodComparison.Scores knn = MiniTaskonomy.estimatorScores(r, e, 1, 4);
+        assertThat(knn).isInstanceOf(MethodComparison.Scores.Values.class);
+        assertThat(((MethodComparison.Scores.Values) knn).values()).containsExactly(-4, 6, 16, 26, 36, 46, 56, 66, 76,
+                86);
+        assertThat(MiniTaskonomy.estimatorText(e)).contains("first 30 labelled images");
+        assertThat(MiniTaskonomy.estimatorText(EstimatorScores.none())).contains("full mode");
+    }
+
     /** Random probe features (20 images, a 2 x 2 x 4 map per model) with the given matrices. */
     private static MiniResults results(double[][] transfer, double[][] blockTransfer) {
         SplittableRandom rnd = new SplittableRandom(9);
@@ -167,9 +206,10 @@ class MiniTaskonomyTest {
         Map<String, Double> seconds = new LinkedHashMap<>();
         seconds.put("train sources", 1.0);
         MiniConfig config = new MiniConfig(null, null, 100, 1, 10, 1e-3, false, 20, 20, 20, List.of(2, 2, 3, 3),
-                List.of(1, 1, 1, 1), 1, 0);
+                List.of(1, 1, 1, 1), 1, 0, 0);
         return new MiniResults(config, sources, TASKS, transfer, winrate, new double[0][], new FeatureSet(probe),
-                new MapShape(2, 2, 4), "class10", new FeatureSet(blocks), blockTransfer, runs, "sha", seconds);
+                new MapShape(2, 2, 4), "class10", new FeatureSet(blocks), blockTransfer, EstimatorScores.none(), runs,
+                "sha", seconds);
     }
 
     private static double[] gaussian(SplittableRandom r, int n) {
