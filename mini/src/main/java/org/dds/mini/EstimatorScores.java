@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.dds.core.DdsInputException;
 import org.dds.core.transfer.EstimatorInput;
+import org.dds.core.transfer.PrincipalComponents;
 import org.dds.core.transfer.TargetKind;
 import org.dds.core.transfer.TargetLabels;
 import org.dds.core.transfer.TransferabilityEstimator;
@@ -15,7 +16,7 @@ import org.dds.core.transfer.TransferabilityEstimator;
  * classifier's probabilities) on the first {@code images} images of a target's label budget, with that target's
  * labels, as a user with a few labelled images and the candidate models would. The same features the transfer
  * readouts are fitted on (the last block, every position and channel), so an estimator and the ground truth see the
- * same representation.
+ * same representation; GBC sees their {@value #GBC_COMPONENTS} leading principal components, as its authors' code.
  *
  * @param images  labelled images each estimator sees (0 when the run computed none)
  * @param methods the estimators' names, in {@code values}' order
@@ -24,7 +25,14 @@ import org.dds.core.transfer.TransferabilityEstimator;
  */
 public record EstimatorScores(int images, List<String> methods, double[][][] values, String[][][] reasons) {
     /** Says why a source network cannot feed an estimator that reads class probabilities. */
-    static final String NOT_A_CLASSIFIER = "needs a classifier source and this source is a regression network";
+    static final String NOT_A_CLASSIFIER = "needs a classifier source, and these are regression networks";
+    /**
+     * GBC's pre-reduction, as its authors' code does: the features' 64 leading principal components. On the 2,048
+     * raw features it is useless here: measured on the full mode's run, every source scored exactly 0 on every
+     * classification target (a feature that is 0 for all images of a class makes the class Gaussians mutually
+     * singular), so no ranking was defined.
+     */
+    static final int GBC_COMPONENTS = 64;
 
     /** Copies the method names. */
     public EstimatorScores {
@@ -66,12 +74,13 @@ public record EstimatorScores(int images, List<String> methods, double[][][] val
      * @param source        the source's row
      * @param target        the target's column
      * @param features      images x d features of the source on the target's first images
+     * @param components    their principal-component scores ({@link #components}), which GBC reads
      * @param probabilities images x classes: the source classifier's probabilities on them, or null when the
      *                      source is a regression network
      * @param truth         the target's samples of the label budget (its first {@code images} are scored)
      */
     void score(List<TransferabilityEstimator> methods, int source, int target, double[][] features,
-            double[][] probabilities, TaskSamples truth) {
+            double[][] components, double[][] probabilities, TaskSamples truth) {
         TargetLabels labels;
         try {
             labels = labels(truth, features.length);
@@ -89,7 +98,8 @@ public record EstimatorScores(int images, List<String> methods, double[][][] val
                         .map(TargetKind::word).toList()) + " targets only";
                 continue;
             }
-            double[][] input = e.input() == EstimatorInput.FEATURES ? features : probabilities;
+            double[][] input = e.input() == EstimatorInput.SOURCE_PROBABILITIES ? probabilities
+                    : e.name().equals("gbc") ? components : features;
             if (input == null) {
                 reasons[k][source][target] = NOT_A_CLASSIFIER;
                 continue;
@@ -128,6 +138,14 @@ public record EstimatorScores(int images, List<String> methods, double[][][] val
             }
         }
         return TargetLabels.regression(y);
+    }
+
+    /**
+     * @param features images x d
+     * @return their {@value #GBC_COMPONENTS} leading principal-component scores
+     */
+    static double[][] components(double[][] features) {
+        return PrincipalComponents.scores(features, GBC_COMPONENTS);
     }
 
     /**

@@ -267,6 +267,8 @@ public final class MiniBenchmark {
         int budget = train.get(targets.get(0)).count();
         int d = budgetFeatures.length / budget;
         double[][] features = EstimatorScores.rows(budgetFeatures, images, d);
+        double[][] components = targets.stream().anyMatch(t -> t.kind() == MiniTask.Kind.CLASSIFICATION)
+                ? EstimatorScores.components(features) : null;
         TaskSamples first = train.get(targets.get(0));
         double[][] probabilities = null;
         if (isClassifier(net)) {
@@ -279,7 +281,7 @@ public final class MiniBenchmark {
             }
         }
         for (MiniTask target : targets) {
-            out.score(methods, s, tasks.indexOf(target), features, probabilities, train.get(target));
+            out.score(methods, s, tasks.indexOf(target), features, components, probabilities, train.get(target));
         }
     }
 

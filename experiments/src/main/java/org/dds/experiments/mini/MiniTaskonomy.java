@@ -410,8 +410,9 @@ public final class MiniTaskonomy implements Experiment {
         }
         return String.format(Locale.ROOT, "The transferability estimators score each source from its last-block"
                 + " features (the readouts' features) on the first %d labelled images of each target's budget, with"
-                + " that target's labels; regression targets drop the values that are the same for all of those"
-                + " images. Where an estimator does not apply to a source or a target, its cells say why.",
+                + " that target's labels (GBC on the features' 64 leading principal components, as its authors'"
+                + " code); regression targets drop the values that are the same for all of those images. Where an"
+                + " estimator does not apply to a source or a target, its cells say why.",
                 e.images());
     }
 
@@ -459,7 +460,7 @@ public final class MiniTaskonomy implements Experiment {
         }
         List<String> parts = new ArrayList<>();
         byReason.forEach((reason, sources) -> parts.add(e.methods().get(m) + " " + reason
-                + (sources.size() == values.length ? "" : " (" + String.join(", ", sources) + ")")));
+                + (sources.size() == values.length ? "" : ": " + String.join(", ", sources))));
         return MethodComparison.Scores.notApplicable(String.join("; ", parts));
     }
 

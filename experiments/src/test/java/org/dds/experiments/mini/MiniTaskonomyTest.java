@@ -164,7 +164,7 @@ class MiniTaskonomyTest {
         }
         EstimatorScores e = new EstimatorScores(30, List.of("leep", "knn"), values, reasons);
         assertThat(MiniTaskonomy.estimatorScores(r, e, 0, 0)).isEqualTo(MethodComparison.Scores.notApplicable(
-                "leep needs a classifier source (" + r.sources().get(2) + ", " + r.sources().get(3) + ")"));
+                "leep needs a classifier source: " + r.sources().get(2) + ", " + r.sources().get(3)));
         assertThat(MiniTaskonomy.estimatorScores(r, e, 0, 5)).isEqualTo(MethodComparison.Scores.notApplicable(
                 "leep is defined for classification targets only"));
         MethodComparison.Scores knn = MiniTaskonomy.estimatorScores(r, e, 1, 4);
