@@ -106,14 +106,16 @@ public final class TilePlan implements Serializable {
         }
         TilePlan plan = new TilePlan(config, models, Math.min(tile, first.rows()));
         PairwiseFunction f = config.function();
-        for (int m = 0; m < models.size(); m++) {
+        // Models are fitted side by side (each pass over a model's rows is one thread's loop); every model writes
+        // only its own slots, and the first failure in model order is reported.
+        PerModel.run(models.size(), m -> {
             FeatureSource x = models.get(m);
             plan.normalizers[m] = config.normalization().fit(x);
             plan.means[m] = config.normalization().centresColumns() ? null
-                    : ColumnStatistics.of(plan.normalized(m, x), ColumnStatistics.columns(x.cols()), x.cols()).mean;
+                    : ColumnStatistics.means(plan.normalized(m, x), ColumnStatistics.columns(x.cols()), x.cols()).mean;
             plan.medians[m] = f.needsMedianSquaredDistance() ? TiledMedian.of(plan, m, x) : Double.NaN;
             plan.shifts[m] = plan.mode == Mode.NONE ? 0.0 : plan.shift(m, x);
-        }
+        });
         return plan;
     }
 

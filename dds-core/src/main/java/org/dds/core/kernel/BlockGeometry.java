@@ -61,11 +61,12 @@ public final class BlockGeometry {
             this.norms = new double[count];
             this.centredNorms2 = new double[count];
             this.offsets = new double[count];
-            for (int i = 0; i < count; i++) {
+            double[] mu = this.means;
+            IntStream.range(0, count).parallel().forEach(i -> {
                 norms[i] = Math.sqrt(dot(z, i * d, z, i * d, d));
                 centredNorms2[i] = dot(zc, i * d, zc, i * d, d);
-                offsets[i] = dot(zc, i * d, this.means, 0, d);
-            }
+                offsets[i] = dot(zc, i * d, mu, 0, d);
+            });
         }
 
         /** @return the number of rows */
