@@ -62,6 +62,11 @@ public final class TilePlan implements Serializable {
     private final double[][] means;
     private final double[] medians;
     private final double[] shifts;
+    /**
+     * Per model, the quantities of each normalised row alone ({@link BlockGeometry.Rows#statistics}: norms, centred
+     * squared norms, offsets; 3 n values), computed once instead of at every tile that reads the row.
+     */
+    private final double[][] rowStatistics;
 
     private TilePlan(DdsConfig config, List<? extends FeatureSource> models, int tile) {
         this.config = config;
@@ -76,6 +81,7 @@ public final class TilePlan implements Serializable {
         this.means = new double[t][];
         this.medians = new double[t];
         this.shifts = new double[t];
+        this.rowStatistics = new double[t][];
     }
 
     /**
@@ -113,6 +119,7 @@ public final class TilePlan implements Serializable {
             plan.normalizers[m] = config.normalization().fit(x);
             plan.means[m] = config.normalization().centresColumns() ? null
                     : ColumnStatistics.means(plan.normalized(m, x), ColumnStatistics.columns(x.cols()), x.cols()).mean;
+            plan.rowStatistics[m] = plan.rowStatistics(m, x);
             plan.medians[m] = f.needsMedianSquaredDistance() ? TiledMedian.of(plan, m, x) : Double.NaN;
             plan.shifts[m] = plan.mode == Mode.NONE ? 0.0 : plan.shift(m, x);
         });
@@ -182,14 +189,37 @@ public final class TilePlan implements Serializable {
         return new BlockGeometry(x.name(), a, b, d, medians[m]);
     }
 
-    /** Rows from .. to-1 of model m, normalised. */
+    /** Rows from .. to-1 of model m, normalised, with their statistics once the plan has them. */
     private BlockGeometry.Rows rows(int m, FeatureSource x, int from, int to) {
         int d = x.cols();
-        double[] z = new double[(to - from) * d];
+        int count = to - from;
+        double[] z = new double[count * d];
         x.read(from, to, z);
         FeatureSource.checkFinite(x, from, z, z.length);
-        normalizers[m].normalize(z, to - from);
-        return new BlockGeometry.Rows(from, to - from, d, z, means[m]);
+        normalizers[m].normalize(z, count);
+        double[] all = rowStatistics[m];
+        double[] known = null;
+        if (all != null) {
+            known = new double[3 * count];
+            for (int s = 0; s < 3; s++) {
+                System.arraycopy(all, s * n + from, known, s * count, count);
+            }
+        }
+        return new BlockGeometry.Rows(from, count, d, z, means[m], known);
+    }
+
+    /** One pass over model m's rows, block by block: the statistics of every row, laid out as in {@link #rows}. */
+    private double[] rowStatistics(int m, FeatureSource x) {
+        double[] all = new double[3 * n];
+        for (int from = 0; from < n; from += tile) {
+            int to = Math.min(n, from + tile);
+            double[] block = rows(m, x, from, to).statistics();
+            int count = to - from;
+            for (int s = 0; s < 3; s++) {
+                System.arraycopy(block, s * count, all, s * n + from, count);
+            }
+        }
+        return all;
     }
 
     /** f on a tile of model m, as g needs it. */
