@@ -49,9 +49,14 @@ public interface RowBlockNormalizer extends Serializable {
         int d = s.length;
         int[] constant = IntStream.range(0, d).filter(k -> v[k] == 0.0).toArray();
         return (rows, count) -> {
-            // Rows on all cores: a tile normalises blocks of about a thousand rows of every model. The loop has no
-            // branch, so that the JIT vectorises it; the columns with divisor 0 are set to 0 afterwards.
-            IntStream.range(0, count).parallel().forEach(i -> {
+            // Large blocks on all cores (the whole-matrix engine's passes); the tiled engine gives a few rows at a
+            // time, which one core does faster. The loop has no branch, so that the JIT vectorises it; the columns
+            // with divisor 0 are set to 0 afterwards.
+            IntStream range = IntStream.range(0, count);
+            if ((long) count * d >= 1 << 18) {
+                range = range.parallel();
+            }
+            range.forEach(i -> {
                 int off = i * d;
                 for (int k = 0; k < d; k++) {
                     // Division, not multiplication by 1/s, to round like the whole-matrix normalisations.

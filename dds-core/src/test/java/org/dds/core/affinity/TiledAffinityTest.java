@@ -220,6 +220,37 @@ class TiledAffinityTest {
         }
     }
 
+    /**
+     * Rows are read a few at a time (16 rows of 2048 features); a non-finite value is reported at its own image and
+     * feature, found by the fit's first pass, and, in a tile, by the chunked read (the value is planted after the
+     * fit, as a file changed between the passes would be).
+     */
+    @Test
+    void aNonFiniteValueIsReportedWhereItIs() {
+        int n = 40;
+        int d = 2048;
+        FeatureSet set = models(2, n, d, 29);
+        double[] bad = FeatureMatrix.unsafeData(set.models().get(1)).clone();
+        bad[37 * d + 5] = Double.NaN;
+        List<FeatureSource> sources = List.of(FeatureSource.of(set.models().get(0)),
+                FeatureSource.of("m1", n, d, (from, to, out) -> System.arraycopy(bad, from * d, out, 0,
+                        (to - from) * d)));
+        assertThatThrownBy(() -> TiledAffinity.compute(sources, DdsConfig.defaults(), 20, TiledAffinity.Progress.NONE))
+                .isInstanceOf(DdsInputException.class)
+                .hasMessage("features of model 'm1' contain NaN at image 37, feature 5: DDS needs finite values; fix "
+                        + "or drop that image in every model");
+        double[] later = FeatureMatrix.unsafeData(set.models().get(1)).clone();
+        FeatureSource changing = FeatureSource.of("m1", n, d, (from, to, out) -> System.arraycopy(later, from * d,
+                out, 0, (to - from) * d));
+        TilePlan plan = TilePlan.fit(List.of(FeatureSource.of(set.models().get(0)), changing), DdsConfig.defaults(),
+                20);
+        later[37 * d + 5] = Double.POSITIVE_INFINITY;
+        // Tile 2 is blocks (1, 1): images 20..39.
+        assertThatThrownBy(() -> plan.compute(2, List.of(FeatureSource.of(set.models().get(0)), changing)))
+                .isInstanceOf(DdsInputException.class)
+                .hasMessageContaining("contain Infinity at image 37, feature 5");
+    }
+
     /** The automatic tile fits T b^2 values in a quarter of the heap and stays within [64, n]. */
     @Test
     void automaticTileFollowsTheHeap() {
