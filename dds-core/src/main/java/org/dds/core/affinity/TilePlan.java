@@ -185,17 +185,34 @@ public final class TilePlan implements Serializable {
 
     /** The geometry of tile (bi, bj) of model m. */
     BlockGeometry geometry(int m, FeatureSource x, int bi, int bj) {
+        return geometry(m, x, bi, bj, new double[2][]);
+    }
+
+    /**
+     * The geometry of tile (bi, bj) of model m, its row blocks read into {@code buffers[0]} and {@code buffers[1]}
+     * (replaced by new arrays when null or of another length), which the caller may reuse once the geometry is done
+     * with: a tile reads two blocks of every model, and reusing them spares the heap two large arrays per model.
+     */
+    private BlockGeometry geometry(int m, FeatureSource x, int bi, int bj, double[][] buffers) {
         int d = x.cols();
-        BlockGeometry.Rows a = rows(m, x, bi * tile, Math.min(n, bi * tile + tile));
-        BlockGeometry.Rows b = bi == bj ? a : rows(m, x, bj * tile, Math.min(n, bj * tile + tile));
+        BlockGeometry.Rows a = rows(m, x, bi * tile, Math.min(n, bi * tile + tile), buffers, 0);
+        BlockGeometry.Rows b = bi == bj ? a : rows(m, x, bj * tile, Math.min(n, bj * tile + tile), buffers, 1);
         return new BlockGeometry(x.name(), a, b, d, medians[m]);
     }
 
     /** Rows from .. to-1 of model m, normalised, with their statistics once the plan has them. */
     private BlockGeometry.Rows rows(int m, FeatureSource x, int from, int to) {
+        return rows(m, x, from, to, new double[1][], 0);
+    }
+
+    /** The same, into {@code buffers[slot]} when it has the right length, else into a new array put there. */
+    private BlockGeometry.Rows rows(int m, FeatureSource x, int from, int to, double[][] buffers, int slot) {
         int d = x.cols();
         int count = to - from;
-        double[] z = new double[count * d];
+        if (buffers[slot] == null || buffers[slot].length != count * d) {
+            buffers[slot] = new double[count * d];
+        }
+        double[] z = buffers[slot];
         // Read, checked and normalised a few rows at a time, while they are in the cache: one pass over the block's
         // memory instead of three (a tile reads two blocks of every model, and at n5000 these passes, not the
         // arithmetic, took most of the time outside the Gram products).
@@ -299,10 +316,12 @@ public final class TilePlan implements Serializable {
         double[] rowSums = new double[t * p];
         double[] colSums = diagonal ? null : new double[t * q];
         List<String> order = new ArrayList<>(t);
+        double[][] buffers = new double[2][];
         for (int m = 0; m < t; m++) {
             FeatureSource x = models.get(m);
             order.add(x.name());
-            double[] v = values(geometry(m, x, bi, bj));
+            // f's values are new arrays: the geometry, and with it the row blocks, is done with after this line.
+            double[] v = values(geometry(m, x, bi, bj, buffers));
             double c = shifts[m];
             int k = m * e;
             for (int i = 0; i < p; i++) {
