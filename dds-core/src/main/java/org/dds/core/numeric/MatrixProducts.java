@@ -19,9 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>On the CPU the large Gram products of the pairwise kernels (a block of a few hundred rows or more; see
  * {@link #worthNative}) call OpenBLAS directly ({@code dsyrk} for A A^T, {@code dgemm} for A B^T, on the Java arrays,
- * through the JavaCPP binding ND4J itself loads): on two AVX-512 cores {@code dsyrk} of 958 x 2048 took 0.055 s
- * against 0.125 s for the vector-module loops, and 0.19 s against 0.67 s at 2000 x 2048, while at 200 x 2048 the
- * loops, which run several models at once, stay. One such product runs at a time, on one OpenBLAS thread per core
+ * through the JavaCPP binding ND4J itself loads): on the 2-core AVX-512 machine, shared with other jobs, a
+ * one-thread {@code dsyrk} of 958 x 2048 took 0.055 s against 0.125 s for the vector-module loops, and 0.19 s
+ * against 0.67 s at 2000 x 2048, while at 200 x 2048 the loops, which run several models at once, stay. One such product runs at a time, on one OpenBLAS thread per core
  * (two Java threads each calling a multi-threaded OpenBLAS make its idle threads spin). OpenBLAS splits a product's
  * rows and columns among its threads, never a dot product, so the thread count does not change the numbers.
  */
