@@ -140,4 +140,17 @@ class SparkAffinityTest {
         assertThat(RETRIED).as("Spark retried the failed tile").contains(3);
         assertSame(spark, AffinityMatrix.compute(set, config), "retried spark vs whole-matrix");
     }
+
+    /**
+     * The automatic tile leaves no task slot idle for want of tiles: 3 tiles per slot at least. Hand counts: 2500
+     * images in tiles of 1716 are 2 blocks, 3 tiles, fewer than 3 x 2 slots; 3 blocks of 834 give 6. 5000 images in
+     * tiles of 1336 are 4 blocks, 10 tiles: unchanged.
+     */
+    @Test
+    void automaticTilesAreEnoughForTheSlots() {
+        assertThat(SparkAffinity.forTasks(1716, 2500, 2)).isEqualTo(834);
+        assertThat(SparkAffinity.forTasks(1336, 5000, 2)).isEqualTo(1336);
+        // One image per block at most: 3 images give at most 6 tiles, whatever the slots.
+        assertThat(SparkAffinity.forTasks(3, 3, 100)).isEqualTo(1);
+    }
 }

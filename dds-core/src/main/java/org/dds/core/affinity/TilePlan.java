@@ -38,6 +38,8 @@ public final class TilePlan implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Images whose f gives the shift. */
     private static final int SHIFT_IMAGES = 64;
+    /** Values read and normalised at a time (256 KiB): within a core's L2 cache. */
+    private static final int CHUNK_VALUES = 1 << 15;
 
     /** How tile sums become g. */
     enum Mode {
@@ -62,6 +64,11 @@ public final class TilePlan implements Serializable {
     private final double[][] means;
     private final double[] medians;
     private final double[] shifts;
+    /**
+     * Per model, the quantities of each normalised row alone ({@link BlockGeometry.Rows#statistics}: norms, centred
+     * squared norms, offsets; 3 n values), computed once instead of at every tile that reads the row.
+     */
+    private final double[][] rowStatistics;
 
     private TilePlan(DdsConfig config, List<? extends FeatureSource> models, int tile) {
         this.config = config;
@@ -76,6 +83,7 @@ public final class TilePlan implements Serializable {
         this.means = new double[t][];
         this.medians = new double[t];
         this.shifts = new double[t];
+        this.rowStatistics = new double[t][];
     }
 
     /**
@@ -106,14 +114,17 @@ public final class TilePlan implements Serializable {
         }
         TilePlan plan = new TilePlan(config, models, Math.min(tile, first.rows()));
         PairwiseFunction f = config.function();
-        for (int m = 0; m < models.size(); m++) {
+        // Models are fitted side by side (each pass over a model's rows is one thread's loop); every model writes
+        // only its own slots, and the first failure in model order is reported.
+        PerModel.run(models.size(), m -> {
             FeatureSource x = models.get(m);
             plan.normalizers[m] = config.normalization().fit(x);
             plan.means[m] = config.normalization().centresColumns() ? null
-                    : ColumnStatistics.of(plan.normalized(m, x), ColumnStatistics.columns(x.cols()), x.cols()).mean;
+                    : ColumnStatistics.means(plan.normalized(m, x), ColumnStatistics.columns(x.cols()), x.cols()).mean;
+            plan.rowStatistics[m] = plan.rowStatistics(m, x);
             plan.medians[m] = f.needsMedianSquaredDistance() ? TiledMedian.of(plan, m, x) : Double.NaN;
             plan.shifts[m] = plan.mode == Mode.NONE ? 0.0 : plan.shift(m, x);
-        }
+        });
         return plan;
     }
 
@@ -174,20 +185,71 @@ public final class TilePlan implements Serializable {
 
     /** The geometry of tile (bi, bj) of model m. */
     BlockGeometry geometry(int m, FeatureSource x, int bi, int bj) {
+        return geometry(m, x, bi, bj, new double[2][]);
+    }
+
+    /**
+     * The geometry of tile (bi, bj) of model m, its row blocks read into {@code buffers[0]} and {@code buffers[1]}
+     * (replaced by new arrays when null or of another length), which the caller may reuse once the geometry is done
+     * with: a tile reads two blocks of every model, and reusing them spares the heap two large arrays per model.
+     */
+    private BlockGeometry geometry(int m, FeatureSource x, int bi, int bj, double[][] buffers) {
         int d = x.cols();
-        BlockGeometry.Rows a = rows(m, x, bi * tile, Math.min(n, bi * tile + tile));
-        BlockGeometry.Rows b = bi == bj ? a : rows(m, x, bj * tile, Math.min(n, bj * tile + tile));
+        BlockGeometry.Rows a = rows(m, x, bi * tile, Math.min(n, bi * tile + tile), buffers, 0);
+        BlockGeometry.Rows b = bi == bj ? a : rows(m, x, bj * tile, Math.min(n, bj * tile + tile), buffers, 1);
         return new BlockGeometry(x.name(), a, b, d, medians[m]);
     }
 
-    /** Rows from .. to-1 of model m, normalised. */
+    /** Rows from .. to-1 of model m, normalised, with their statistics once the plan has them. */
     private BlockGeometry.Rows rows(int m, FeatureSource x, int from, int to) {
+        return rows(m, x, from, to, new double[1][], 0);
+    }
+
+    /** The same, into {@code buffers[slot]} when it has the right length, else into a new array put there. */
+    private BlockGeometry.Rows rows(int m, FeatureSource x, int from, int to, double[][] buffers, int slot) {
         int d = x.cols();
-        double[] z = new double[(to - from) * d];
-        x.read(from, to, z);
-        FeatureSource.checkFinite(x, from, z, z.length);
-        normalizers[m].normalize(z, to - from);
-        return new BlockGeometry.Rows(from, to - from, d, z, means[m]);
+        int count = to - from;
+        if (buffers[slot] == null || buffers[slot].length != count * d) {
+            buffers[slot] = new double[count * d];
+        }
+        double[] z = buffers[slot];
+        // Read, checked and normalised a few rows at a time, while they are in the cache: one pass over the block's
+        // memory instead of three (a tile reads two blocks of every model, and at n5000 these passes, not the
+        // arithmetic, took most of the time outside the Gram products).
+        int chunk = Math.max(1, Math.min(count, CHUNK_VALUES / d));
+        double[] part = chunk == count ? z : new double[chunk * d];
+        for (int r = 0; r < count; r += chunk) {
+            int e = Math.min(count, r + chunk);
+            x.read(from + r, from + e, part);
+            FeatureSource.checkFinite(x, from + r, part, (e - r) * d);
+            normalizers[m].normalize(part, e - r);
+            if (part != z) {
+                System.arraycopy(part, 0, z, r * d, (e - r) * d);
+            }
+        }
+        double[] all = rowStatistics[m];
+        double[] known = null;
+        if (all != null) {
+            known = new double[3 * count];
+            for (int s = 0; s < 3; s++) {
+                System.arraycopy(all, s * n + from, known, s * count, count);
+            }
+        }
+        return new BlockGeometry.Rows(from, count, d, z, means[m], known);
+    }
+
+    /** One pass over model m's rows, block by block: the statistics of every row, laid out as in {@link #rows}. */
+    private double[] rowStatistics(int m, FeatureSource x) {
+        double[] all = new double[3 * n];
+        for (int from = 0; from < n; from += tile) {
+            int to = Math.min(n, from + tile);
+            double[] block = rows(m, x, from, to).statistics();
+            int count = to - from;
+            for (int s = 0; s < 3; s++) {
+                System.arraycopy(block, s * count, all, s * n + from, count);
+            }
+        }
+        return all;
     }
 
     /** f on a tile of model m, as g needs it. */
@@ -254,10 +316,12 @@ public final class TilePlan implements Serializable {
         double[] rowSums = new double[t * p];
         double[] colSums = diagonal ? null : new double[t * q];
         List<String> order = new ArrayList<>(t);
+        double[][] buffers = new double[2][];
         for (int m = 0; m < t; m++) {
             FeatureSource x = models.get(m);
             order.add(x.name());
-            double[] v = values(geometry(m, x, bi, bj));
+            // f's values are new arrays: the geometry, and with it the row blocks, is done with after this line.
+            double[] v = values(geometry(m, x, bi, bj, buffers));
             double c = shifts[m];
             int k = m * e;
             for (int i = 0; i < p; i++) {

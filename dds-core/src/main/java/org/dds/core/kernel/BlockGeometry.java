@@ -41,6 +41,8 @@ public final class BlockGeometry {
         private final double mm;
         private final double[] norms;
         private final double[] centredNorms2;
+        /** sqrt(centredNorms2), once per row rather than once per entry. */
+        private final double[] centredNorms;
         private final double[] offsets;
 
         /**
@@ -52,20 +54,60 @@ public final class BlockGeometry {
          *               centred the columns (the means are then taken as exactly 0, as {@link RowGeometry} does)
          */
         public Rows(int first, int count, int d, double[] z, double[] means) {
+            this(first, count, d, z, means, null);
+        }
+
+        /**
+         * @param first  the index of the block's first row among the model's n rows
+         * @param count  rows in the block
+         * @param d      features
+         * @param z      the block's normalised rows, row-major count x d (kept, not copied)
+         * @param means  the column means of all n normalised rows (kept), or null when the normalisation
+         *               centred the columns
+         * @param known  {@link #statistics()} of these rows, computed earlier (kept), or null to compute them
+         */
+        public Rows(int first, int count, int d, double[] z, double[] means, double[] known) {
             this.first = first;
             this.count = count;
             this.z = z;
             this.means = means == null ? new double[d] : means;
             this.zc = means == null ? z : Means.subtractFromRows(z, means, count, d);
             this.mm = dot(this.means, 0, this.means, 0, d);
-            this.norms = new double[count];
-            this.centredNorms2 = new double[count];
-            this.offsets = new double[count];
-            for (int i = 0; i < count; i++) {
-                norms[i] = Math.sqrt(dot(z, i * d, z, i * d, d));
-                centredNorms2[i] = dot(zc, i * d, zc, i * d, d);
-                offsets[i] = dot(zc, i * d, this.means, 0, d);
+            if (known != null) {
+                if (known.length != 3 * count) {
+                    throw new IllegalArgumentException(known.length + " statistics for " + count + " rows");
+                }
+                this.norms = java.util.Arrays.copyOfRange(known, 0, count);
+                this.centredNorms2 = java.util.Arrays.copyOfRange(known, count, 2 * count);
+                this.offsets = java.util.Arrays.copyOfRange(known, 2 * count, 3 * count);
+            } else {
+                this.norms = new double[count];
+                this.centredNorms2 = new double[count];
+                this.offsets = new double[count];
+                double[] mu = this.means;
+                IntStream.range(0, count).parallel().forEach(i -> {
+                    norms[i] = Math.sqrt(dot(z, i * d, z, i * d, d));
+                    centredNorms2[i] = dot(zc, i * d, zc, i * d, d);
+                    offsets[i] = dot(zc, i * d, mu, 0, d);
+                });
             }
+            this.centredNorms = new double[count];
+            for (int i = 0; i < count; i++) {
+                centredNorms[i] = Math.sqrt(centredNorms2[i]);
+            }
+        }
+
+        /**
+         * @return the quantities of each row alone, which do not depend on the tile: ||z_i|| for every row, then
+         *         ||z_i - m||^2, then (z_i - m).m (3 x count values), to be given back to
+         *         {@link #Rows(int, int, int, double[], double[], double[])} for the same rows of another tile
+         */
+        public double[] statistics() {
+            double[] out = new double[3 * count];
+            System.arraycopy(norms, 0, out, 0, count);
+            System.arraycopy(centredNorms2, 0, out, count, count);
+            System.arraycopy(offsets, 0, out, 2 * count, count);
+            return out;
         }
 
         /** @return the number of rows */
@@ -192,23 +234,25 @@ public final class BlockGeometry {
     /** @return a_i . b_j */
     public double[] gram() {
         double[] g = centredGram();
-        int q = b.count;
         double nm = Math.sqrt(a.mm);
-        return fill((i, j) -> {
-            double v = g[i * q + j] + a.offsets[i] + b.offsets[j] + a.mm;
-            double ai = Math.sqrt(a.centredNorms2[i]) + nm;
-            double bj = Math.sqrt(b.centredNorms2[j]) + nm;
-            if (2 * gamma * ai * bj > RowGeometry.TOLERANCE * a.norms[i] * b.norms[j]) {
-                v = dot(a.z, i * d, b.z, j * d, d);
-            }
-            return v;
-        });
+        return fill((i, j) -> gramAt(g, nm, i, j));
+    }
+
+    /** a_i . b_j from the centred Gram tile g, or from the rows where that could cancel; nm = ||m||. */
+    private double gramAt(double[] g, double nm, int i, int j) {
+        double v = g[i * b.count + j] + a.offsets[i] + b.offsets[j] + a.mm;
+        double ai = a.centredNorms[i] + nm;
+        double bj = b.centredNorms[j] + nm;
+        if (2 * gamma * ai * bj > RowGeometry.TOLERANCE * a.norms[i] * b.norms[j]) {
+            v = dot(a.z, i * d, b.z, j * d, d);
+        }
+        return v;
     }
 
     /** @return 1 - cos(a_i, b_j); rows of norm below 10 eps are at distance 1 from every row, themselves too */
     public double[] cosineDistances() {
-        double[] g = gram();
-        int q = b.count;
+        // a_i . b_j entry by entry (gramAt), not as a tile of its own: one pass and one p x q array fewer.
+        double[] g = centredGram();
         double nm = Math.sqrt(a.mm);
         double zero = 10 * EPS;
         return fill((i, j) -> {
@@ -220,9 +264,9 @@ public final class BlockGeometry {
             if (diagonal && i == j) {
                 return 0.0;
             }
-            double v = 1.0 - g[i * q + j] / (ri * rj);
-            double mi = Math.sqrt(a.centredNorms2[i]) + nm;
-            double mj = Math.sqrt(b.centredNorms2[j]) + nm;
+            double v = 1.0 - gramAt(g, nm, i, j) / (ri * rj);
+            double mi = a.centredNorms[i] + nm;
+            double mj = b.centredNorms[j] + nm;
             double err = (2 * gamma * mi * mj + gamma * ri * rj) / (ri * rj);
             return err > RowGeometry.TOLERANCE * v ? direct(i, j, 0.0, 0.0, ri, rj) : v;
         });

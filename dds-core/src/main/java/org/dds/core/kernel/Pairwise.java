@@ -11,8 +11,11 @@ import org.dds.core.numeric.MatrixProducts;
  * <p>On the CPU with the JDK's vector module present ({@code --add-modules jdk.incubator.vector}, passed by the
  * {@code dds} launcher and the test runner) both run as SIMD Java loops that compute only the upper triangle
  * ({@link VectorKernels}); this is 2-4x faster than ND4J's BLAS product for the ablation's 200 x 2048 matrices
- * on two cores. Otherwise the Gram matrix is one ND4J product (BLAS on the CPU, cuBLAS with the CUDA backend)
- * ({@link MatrixProducts}) and Manhattan distances a scalar loop that compares one row with four others at a time.
+ * on two cores. Large Gram products (a few hundred rows or more, {@link MatrixProducts#worthNative}), such as the
+ * tiles of the tiled engine and the whole-matrix engine's n x n Gram matrices, go to OpenBLAS on the CPU instead
+ * ({@code dsyrk} / {@code dgemm}, 2-3x faster than the loops there). Without the module the Gram matrix is one ND4J
+ * product (BLAS on the CPU, cuBLAS with the CUDA backend) ({@link MatrixProducts}) and Manhattan distances a scalar
+ * loop that compares one row with four others at a time.
  */
 final class Pairwise {
     /** Whether {@code jdk.incubator.vector} was added to the module graph at start-up. */
@@ -29,7 +32,10 @@ final class Pairwise {
      */
     static double[] gram(double[] a, int n, int d) {
         double[] out;
-        if (VECTOR_API && MatrixProducts.onCpu()) {
+        if (MatrixProducts.worthNative(n, n, d)) {
+            out = new double[n * n];
+            MatrixProducts.upperGram(a, n, d, out);
+        } else if (VECTOR_API && MatrixProducts.onCpu()) {
             out = new double[n * n];
             VectorKernels.gramRows(a, n, d, out);
         } else if (MatrixProducts.available()) {
@@ -67,6 +73,11 @@ final class Pairwise {
      * @return A B^T, row-major na x nb
      */
     static double[] crossGram(double[] a, int na, double[] b, int nb, int d) {
+        if (MatrixProducts.worthNative(na, nb, d)) {
+            double[] out = new double[na * nb];
+            MatrixProducts.crossProduct(a, na, b, nb, d, out);
+            return out;
+        }
         if (VECTOR_API && MatrixProducts.onCpu()) {
             return cross(a, na, b, nb, d, true);
         }

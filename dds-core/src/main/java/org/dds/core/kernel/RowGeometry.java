@@ -94,8 +94,9 @@ public final class RowGeometry {
     }
 
     /**
-     * @return true when the pairwise kernels run as Java code on the CPU (no native BLAS threads), so that several
-     *         models can be prepared concurrently without oversubscribing the cores
+     * @return true when the pairwise kernels run as Java code on the CPU, so that several models can be prepared
+     *         concurrently without oversubscribing the cores (the large Gram products that go to OpenBLAS instead run
+     *         one at a time, {@link MatrixProducts#worthNative})
      */
     public static boolean modelsCanRunConcurrently() {
         return Pairwise.VECTOR_API && MatrixProducts.onCpu();

@@ -22,7 +22,7 @@ public record Centering() implements Normalization {
         int d = source.cols();
         double[] one = new double[d];
         java.util.Arrays.fill(one, 1.0);
-        return RowBlockNormalizer.columnAffine(ColumnStatistics.of(source, ColumnStatistics.columns(d), d).mean, one);
+        return RowBlockNormalizer.columnAffine(ColumnStatistics.means(source, ColumnStatistics.columns(d), d).mean, one);
     }
 
     @Override

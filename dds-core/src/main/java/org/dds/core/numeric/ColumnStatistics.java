@@ -32,24 +32,56 @@ public final class ColumnStatistics {
      * @return per group: the corrected mean, the sum of squared deviations from it, the number of values
      */
     public static ColumnStatistics of(FeatureSource source, int[] groupOf, int groups) {
+        ColumnStatistics st = means(source, groupOf, groups);
+        double[] mean = st.mean;
+        double[] ss = st.sumOfSquares;
+        pass(source, (buf, values, d) -> {
+            for (int p = 0; p < values; p += d) {
+                for (int k = 0; k < d; k++) {
+                    double t = buf[p + k] - mean[groupOf[k]];
+                    ss[groupOf[k]] += t * t;
+                }
+            }
+        });
+        return st;
+    }
+
+    /**
+     * The first two passes of {@link #of} alone: the same means, bit for bit, without the sums of squares (left 0).
+     *
+     * @param source  the model's rows
+     * @param groupOf the group of every column (length d)
+     * @param groups  the number of groups
+     * @return per group: the corrected mean and the number of values
+     */
+    public static ColumnStatistics means(FeatureSource source, int[] groupOf, int groups) {
         ColumnStatistics st = new ColumnStatistics(groups);
         double[] sum = new double[groups];
-        pass(source, (v, k) -> sum[groupOf[k]] += v);
+        pass(source, (buf, values, d) -> {
+            for (int p = 0; p < values; p += d) {
+                for (int k = 0; k < d; k++) {
+                    sum[groupOf[k]] += buf[p + k];
+                }
+            }
+        });
         for (int k = 0; k < groupOf.length; k++) {
             st.count[groupOf[k]] += source.rows();
         }
         for (int g = 0; g < groups; g++) {
             st.mean[g] = sum[g] / st.count[g];
         }
+        double[] mean = st.mean;
         double[] corr = new double[groups];
-        pass(source, (v, k) -> corr[groupOf[k]] += v - st.mean[groupOf[k]]);
+        pass(source, (buf, values, d) -> {
+            for (int p = 0; p < values; p += d) {
+                for (int k = 0; k < d; k++) {
+                    corr[groupOf[k]] += buf[p + k] - mean[groupOf[k]];
+                }
+            }
+        });
         for (int g = 0; g < groups; g++) {
             st.mean[g] += corr[g] / st.count[g];
         }
-        pass(source, (v, k) -> {
-            double t = v - st.mean[groupOf[k]];
-            st.sumOfSquares[groupOf[k]] += t * t;
-        });
         return st;
     }
 
@@ -62,11 +94,12 @@ public final class ColumnStatistics {
         return g;
     }
 
-    private interface ValueVisitor {
-        void accept(double value, int column);
+    /** Visits a block of rows: values in row-major order, image by image, so sums add in the whole matrix's order. */
+    private interface BlockVisitor {
+        void accept(double[] block, int values, int d);
     }
 
-    private static void pass(FeatureSource source, ValueVisitor visitor) {
+    private static void pass(FeatureSource source, BlockVisitor visitor) {
         int n = source.rows();
         int d = source.cols();
         int block = Math.max(1, Math.min(n, BLOCK_VALUES / d));
@@ -75,9 +108,7 @@ public final class ColumnStatistics {
             int to = Math.min(n, from + block);
             source.read(from, to, buf);
             FeatureSource.checkFinite(source, from, buf, (to - from) * d);
-            for (int p = 0, e = (to - from) * d; p < e; p++) {
-                visitor.accept(buf[p], p % d);
-            }
+            visitor.accept(buf, (to - from) * d, d);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.dds.core.affinity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.dds.core.normalization.Normalization;
 import org.dds.core.normalization.NormalizationType;
 import org.dds.core.normalization.RowBlockNormalizer;
 import org.dds.core.normalization.ZScore;
+import org.dds.core.numeric.MatrixProducts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -184,6 +186,69 @@ class TiledAffinityTest {
         for (int k = 0; k < block.length; k++) {
             assertThat(block[k]).as("%s value %d", type, k).isEqualTo(whole[6 * d + k]);
         }
+    }
+
+    /**
+     * Tiles of 400 images x 2048 features are computed by OpenBLAS ({@code dsyrk} on the diagonal, {@code dgemm}
+     * off it), tiles of 100 images by the Java loops; both give the whole-matrix engine's matrix (whose 800 x 800
+     * Gram matrix is itself an OpenBLAS product) to the issue's 1e-9, for every f whose shortcuts use the Gram tile.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FunctionType.class, names = {"LINEAR", "PEARSON", "EUCLIDEAN", "COSINE"})
+    void nativeTilesGiveTheSameMatrix(FunctionType f) {
+        assumeTrue(MatrixProducts.nativeAvailable(), () -> {
+            System.out.println("nativeTilesGiveTheSameMatrix skipped: OpenBLAS cannot be called directly here");
+            return "no OpenBLAS";
+        });
+        int d = 2048;
+        assertThat(MatrixProducts.worthNative(400, 400, d)).isTrue();
+        assertThat(MatrixProducts.worthNative(100, 100, d)).isFalse();
+        FeatureSet set = models(2, 800, d, 17);
+        DdsConfig config = new DdsConfig(new ZScore(), f.create(), new Cka(Centering.UNBIASED));
+        double[][] expected = AffinityMatrix.compute(set, config).toArray();
+        double[][] nativeTiles = TiledAffinity.compute(sources(set), config, 400, TiledAffinity.Progress.NONE)
+                .toArray();
+        double[][] javaTiles = TiledAffinity.compute(sources(set), config, 100, TiledAffinity.Progress.NONE)
+                .toArray();
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected.length; j++) {
+                assertThat(nativeTiles[i][j]).as("%s, b = 400, entry (%d,%d)", f, i, j)
+                        .isCloseTo(expected[i][j], within(SAME));
+                assertThat(javaTiles[i][j]).as("%s, b = 100, entry (%d,%d)", f, i, j)
+                        .isCloseTo(expected[i][j], within(SAME));
+            }
+        }
+    }
+
+    /**
+     * Rows are read a few at a time (16 rows of 2048 features); a non-finite value is reported at its own image and
+     * feature, found by the fit's first pass, and, in a tile, by the chunked read (the value is planted after the
+     * fit, as a file changed between the passes would be).
+     */
+    @Test
+    void aNonFiniteValueIsReportedWhereItIs() {
+        int n = 40;
+        int d = 2048;
+        FeatureSet set = models(2, n, d, 29);
+        double[] bad = FeatureMatrix.unsafeData(set.models().get(1)).clone();
+        bad[37 * d + 5] = Double.NaN;
+        List<FeatureSource> sources = List.of(FeatureSource.of(set.models().get(0)),
+                FeatureSource.of("m1", n, d, (from, to, out) -> System.arraycopy(bad, from * d, out, 0,
+                        (to - from) * d)));
+        assertThatThrownBy(() -> TiledAffinity.compute(sources, DdsConfig.defaults(), 20, TiledAffinity.Progress.NONE))
+                .isInstanceOf(DdsInputException.class)
+                .hasMessage("features of model 'm1' contain NaN at image 37, feature 5: DDS needs finite values; fix "
+                        + "or drop that image in every model");
+        double[] later = FeatureMatrix.unsafeData(set.models().get(1)).clone();
+        FeatureSource changing = FeatureSource.of("m1", n, d, (from, to, out) -> System.arraycopy(later, from * d,
+                out, 0, (to - from) * d));
+        TilePlan plan = TilePlan.fit(List.of(FeatureSource.of(set.models().get(0)), changing), DdsConfig.defaults(),
+                20);
+        later[37 * d + 5] = Double.POSITIVE_INFINITY;
+        // Tile 2 is blocks (1, 1): images 20..39.
+        assertThatThrownBy(() -> plan.compute(2, List.of(FeatureSource.of(set.models().get(0)), changing)))
+                .isInstanceOf(DdsInputException.class)
+                .hasMessageContaining("contain Infinity at image 37, feature 5");
     }
 
     /** The automatic tile fits T b^2 values in a quarter of the heap and stays within [64, n]. */

@@ -35,6 +35,8 @@ import org.dds.io.NpyWriter;
 public final class AffinityBenchmark {
     /** All cases, in the order they run. */
     public static final List<String> CASES = List.of("n5000", "n20000", "t200", "spark", "numpy");
+    /** JavaCPP's limit on the resident size, which {@code ./dds} sets. */
+    private static final String MAX_PHYSICAL = "-Dorg.bytedeco.javacpp.maxphysicalbytes=";
 
     private final Path work;
     private final int features;
@@ -198,11 +200,15 @@ public final class AffinityBenchmark {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!a.startsWith("-Xmx") && !a.startsWith("-Xms") && !a.startsWith("-XX:MaxRAMPercentage")) {
+            if (!a.startsWith("-Xmx") && !a.startsWith("-Xms") && !a.startsWith("-XX:MaxRAMPercentage")
+                    && !a.startsWith(MAX_PHYSICAL)) {
                 cmd.add(a);
             }
         }
         cmd.add("-Xmx" + heap);
+        // The launcher's limit on the resident size (3400 MiB, a trigger for JavaCPP's collections) would fail the
+        // whole-matrix engine, which needs more resident heap than that, at its first native call: none here.
+        cmd.add(MAX_PHYSICAL + "0");
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), AffinityCase.class.getName(), engine,
                 dir.toString(), Integer.toString(n), "0", work.resolve(name + ".csv").toString()));
         return measure(cmd, name);

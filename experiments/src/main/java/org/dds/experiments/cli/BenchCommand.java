@@ -79,7 +79,7 @@ final class BenchCommand {
                 "The last line is 'affinity: <median s> s', the tiled engine on n5000. The full run needs about"
                         + " 10 GiB of disk for the features (kept in --work for the next run) and tens of minutes."},
             footer = {"%nExamples:", "  ./dds bench affinity", "  ./dds bench affinity --cases n5000,numpy --repeats 3",
-                "  ./dds bench affinity --scale 0.05    # every case at 5% of n and T: a quick check"})
+                "  ./dds bench affinity --scale 0.05    # every case at 5%% of n and T: a quick check"})
     static final class Affinity extends DdsSubcommand {
         @Option(names = "--cases", split = ",", paramLabel = "NAME",
                 description = "which cases (default: all): n5000, n20000, t200, spark, numpy")
