@@ -22,7 +22,10 @@ import picocli.CommandLine.Option;
                     + " keypoints, rotation, shift) on Fashion-MNIST plus an untrained control, builds the"
                     + " brute-force transfer and winrate matrices with ridge readouts from the frozen encoders, and"
                     + " scores DDS, RSA and linear CKA on held-out images with the paper's Spearman protocol; then"
-                    + " ranks the blocks of the 10-class encoder against measured transfer (layer selection)."
+                    + " ranks the blocks of the 10-class encoder against measured transfer (layer selection). The"
+                    + " full mode (without --quick) also fine-tunes every source on every target and puts the"
+                    + " transferability estimators (LogME, H-score, NCE, LEEP, PARC, GBC, TransRate, kNN) beside"
+                    + " DDS."
                     + " Trained sources are cached, so a rerun skips them. Writes a report (index.html, report.md,"
                     + " CSV, charts) to --out. ./dds reproduce runs the same experiment."
         },
