@@ -68,7 +68,7 @@ public final class MatrixProducts {
      * @param out row-major n x n
      */
     public static void upperGram(double[] a, int n, int d, double[] out) {
-        upperGram(a, n, d, out, Runtime.getRuntime().availableProcessors());
+        upperGram(a, n, d, out, AS_SET);
     }
 
     /** {@link #upperGram(double[], int, int, double[])} on {@code threads} OpenBLAS threads. */
@@ -89,7 +89,7 @@ public final class MatrixProducts {
      * @param out row-major na x nb
      */
     public static void crossProduct(double[] a, int na, double[] b, int nb, int d, double[] out) {
-        crossProduct(a, na, b, nb, d, out, Runtime.getRuntime().availableProcessors());
+        crossProduct(a, na, b, nb, d, out, AS_SET);
     }
 
     /** {@link #crossProduct(double[], int, double[], int, int, double[])} on {@code threads} OpenBLAS threads. */
@@ -106,14 +106,25 @@ public final class MatrixProducts {
     }
 
     /**
-     * Runs one native product at a time on {@code threads} OpenBLAS threads (one per core from the public methods,
-     * whatever ND4J set: it takes {@code OMP_NUM_THREADS}, which the Java loops this replaces do not obey either),
+     * The public methods' thread count: OpenBLAS's setting as it is (one per core unless the process or a caller
+     * changed it). OpenBLAS has one setting for the whole process, so changing it here, even for one product, would
+     * change the rounding of the products other threads run at that moment: Mini-Taskonomy's workers set one thread,
+     * and a transferability estimator's distance product ran here on one thread per core beside them (observed: the
+     * full mode's sources, trained beside the estimators, differed in their last digits from the quick mode's).
+     */
+    private static final int AS_SET = 0;
+
+    /**
+     * Runs one native product at a time on {@code threads} OpenBLAS threads ({@link #AS_SET}: as currently set),
      * and restores the setting.
      */
     private static void onThreads(int threads, Runnable product) {
         synchronized (NATIVE) {
             Blas blas = Nd4j.factory().blas();
             int before = blas.getMaxThreads();
+            if (threads == AS_SET) {
+                threads = before;
+            }
             if (before != threads) {
                 blas.setMaxThreads(threads);
             }
