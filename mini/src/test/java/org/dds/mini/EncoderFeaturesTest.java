@@ -16,6 +16,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class EncoderFeaturesTest {
+    /** A small encoder: widths 4, 8, 8, 8, one block per stage. */
+    private static final ResNetSpec SPEC = MiniNetworks.encoder(List.of(4, 8, 8, 8), List.of(1, 1, 1, 1));
+
+    /** @return an initialised network on 28 x 28 images with the given head (weights seeded with 7) */
+    private static ComputationGraph network(boolean classification, int outputs) {
+        ComputationGraph net = new ComputationGraph(MiniNetworks.network(SPEC, ImageSize.FASHION_MNIST,
+                classification, outputs, 7, 1e-3));
+        net.init();
+        return net;
+    }
+
     /**
      * The reference is DL4J's own full forward pass ({@code feedForward}, every activation detached), laid out by
      * hand: image i, row r, column c, channel k at i * dim + (r * W + c) * C + k. The features must be exactly those
@@ -24,16 +35,14 @@ class EncoderFeaturesTest {
     @Test
     void featuresAreTheNetworksActivationsChannelsLast() {
         ImageSize size = ImageSize.FASHION_MNIST;
-        ResNetSpec spec = MiniNetworks.encoder(List.of(4, 8, 8, 8), List.of(1, 1, 1, 1));
-        ComputationGraph net = new ComputationGraph(MiniNetworks.network(spec, size, false, 5, 7, 1e-3));
-        net.init();
+        ComputationGraph net = network(false, 5);
         int count = EncoderFeatures.BATCH + 3;
         float[] inputs = new float[count * size.pixels()];
         SplittableRandom random = new SplittableRandom(11);
         for (int i = 0; i < inputs.length; i++) {
             inputs[i] = (float) random.nextDouble();
         }
-        List<String> vertices = MiniNetworks.blocks(spec);
+        List<String> vertices = MiniNetworks.blocks(SPEC);
         float[][] features = EncoderFeatures.compute(net, size, inputs, count, vertices);
 
         Map<String, INDArray> all = net.feedForward(Nd4j.create(inputs, new long[] {count, 1, size.height(),
@@ -64,9 +73,7 @@ class EncoderFeaturesTest {
     @Test
     void anUnknownVertexIsNamed() {
         ImageSize size = ImageSize.FASHION_MNIST;
-        ResNetSpec spec = MiniNetworks.encoder(List.of(4, 8, 8, 8), List.of(1, 1, 1, 1));
-        ComputationGraph net = new ComputationGraph(MiniNetworks.network(spec, size, true, 3, 7, 1e-3));
-        net.init();
+        ComputationGraph net = network(true, 3);
         assertThatThrownBy(() -> EncoderFeatures.compute(net, size, new float[size.pixels()], 1, List.of("layer9")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no vertex layer9");
     }
